@@ -1,0 +1,1 @@
+//! Charts, drawn once for any plotters backend and tested natively through SVG.

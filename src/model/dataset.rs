@@ -1,0 +1,399 @@
+//! The report's indicators: 2022 results and 2023 targets, as shipped in `data/indicators.json`.
+//!
+//! The JSON schema is documented in `data/README.md`; this module is its typed form.
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The dataset file, embedded at build time so the app needs no server.
+pub const EMBEDDED_JSON: &str = include_str!("../../data/indicators.json");
+
+/// Interface and content language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Simplified Chinese, the report's language and the default.
+    #[default]
+    Zh,
+    /// English, for outside readers.
+    En,
+}
+
+impl Lang {
+    /// BCP 47 tag for the `lang` attribute and number formatting.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    /// Chinese, as the report words it.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Where the data comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Title of the report.
+    pub title: Text,
+    /// Who delivered it.
+    pub speaker: Text,
+    /// Date delivered, ISO 8601.
+    pub date: String,
+    /// The year whose targets the report sets.
+    pub year: u16,
+    /// File name of the report's full text, published beside the app.
+    pub file: String,
+}
+
+/// A part of the report: the 2022 review, the main targets, or one of the eleven work areas.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable id used in URLs: `review`, `main`, `a1` … `a11`.
+    pub id: String,
+    /// Work-area number （一）…（十一）, if it is one.
+    pub number: Option<u8>,
+    /// Heading as the report gives it.
+    pub name: Text,
+    /// Short label for navigation.
+    pub short: Text,
+}
+
+/// The kinds of target (see `DOMAIN.md` of the project's brief and `data/README.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Growth rate over last year, judged by cumulative year-on-year growth.
+    Growth,
+    /// Absolute annual total of a flow, judged against time elapsed.
+    Total,
+    /// Count of things to build or do, judged like a total.
+    Count,
+    /// Level at a point in time (a stock).
+    Level,
+    /// A cap the latest value must stay at or under.
+    Ceiling,
+    /// A floor the latest value must stay at or over.
+    Floor,
+    /// A range; inside (or, where more is better, above) it is met.
+    Range,
+}
+
+impl Kind {
+    /// Whether figures are cumulative to date (1-N月累计) rather than levels.
+    pub fn is_flow(self) -> bool {
+        matches!(self, Kind::Growth | Kind::Total | Kind::Count | Kind::Range)
+    }
+}
+
+/// Which direction counts as better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    /// More is better.
+    Higher,
+    /// Less is better (unemployment).
+    Lower,
+}
+
+/// How often figures are released.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    /// Every month (1-N月累计).
+    Monthly,
+    /// Every quarter (一季度, 上半年, 前三季度, 全年).
+    Quarterly,
+    /// Once a year; progress may still be entered by month.
+    Annual,
+}
+
+/// A 2022 figure stated as a bound rather than exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// 超…, …余, …以上, 突破…: at least this.
+    AtLeast,
+    /// …以内: at most this.
+    AtMost,
+}
+
+/// The 2022 result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Base {
+    /// The 2022 value, in the indicator's unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The 2022 growth over 2021, percent (negative for 下降/减少).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth: Option<f64>,
+    /// Set when the report gives the value only as a bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+    /// The report's words, copied exactly.
+    pub quote: String,
+}
+
+/// What a target asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Goal {
+    /// Growth over 2022 of `rate` percent.
+    Growth {
+        /// Percent.
+        rate: f64,
+    },
+    /// An annual total of a flow.
+    Total {
+        /// In the indicator's unit.
+        value: f64,
+    },
+    /// A number of things to build or do.
+    Count {
+        /// In the indicator's unit.
+        value: f64,
+    },
+    /// A level to reach.
+    Level {
+        /// In the indicator's unit.
+        value: f64,
+    },
+    /// A cap.
+    Ceiling {
+        /// In the indicator's unit.
+        value: f64,
+    },
+    /// A floor.
+    Floor {
+        /// In the indicator's unit.
+        value: f64,
+    },
+    /// A range.
+    Range {
+        /// Low end.
+        min: f64,
+        /// High end.
+        max: f64,
+    },
+}
+
+/// How firmly the report commits to a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Firmness {
+    /// 确保: ensure.
+    Firm,
+    /// 力争, 争取, 力促: strive for.
+    Aspirational,
+    /// Stated without either word.
+    Plain,
+}
+
+/// One 2023 target of an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    /// What it asks for.
+    #[serde(flatten)]
+    pub goal: Goal,
+    /// 确保 or 力争.
+    pub firmness: Firmness,
+    /// The report's sentence, copied exactly.
+    pub quote: String,
+}
+
+/// One quantity the report gives a 2022 result or a 2023 target for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// Stable id, used in URLs and saved data.
+    pub id: String,
+    /// Id of the [`Section`] it belongs to.
+    pub section: String,
+    /// Name as the report words it, and in English.
+    pub name: Text,
+    /// Unit, such as 亿元 / 100 million yuan.
+    pub unit: Text,
+    /// Kind of its main target (or, for a 2022-only result, how it would be judged).
+    pub kind: Kind,
+    /// Direction that counts as better.
+    pub better: Better,
+    /// Release frequency.
+    pub frequency: Frequency,
+    /// The 2022 result, if the report gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Base>,
+    /// The 2023 targets; empty for a 2022-only result; two where the report sets two.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// The report's inconsistencies and other facts worth knowing.
+    #[serde(default)]
+    pub notes: Vec<Text>,
+}
+
+impl Indicator {
+    /// The 2022 value, if known.
+    pub fn base_value(&self) -> Option<f64> {
+        self.base.as_ref().and_then(|b| b.value)
+    }
+
+    /// The growth-rate target, if any (percent).
+    pub fn growth_target(&self) -> Option<f64> {
+        self.targets.iter().find_map(|t| match t.goal {
+            Goal::Growth { rate } => Some(rate),
+            _ => None,
+        })
+    }
+
+    /// The absolute target of a flow (total, count or low end of a range), if any.
+    pub fn absolute_target(&self) -> Option<f64> {
+        self.targets.iter().find_map(|t| match t.goal {
+            Goal::Total { value } | Goal::Count { value } => Some(value),
+            Goal::Range { min, .. } => Some(min),
+            _ => None,
+        })
+    }
+
+    /// The 2023 level a growth target implies: 2022 value × (1 + g).
+    pub fn implied_level(&self) -> Option<f64> {
+        let base = self.base_value()?;
+        let rate = self.growth_target()?;
+        Some(base * (1.0 + rate / 100.0))
+    }
+
+    /// Where the report gives a 2023 total and growth but no 2022 value, the 2022 value they imply:
+    /// total ÷ (1 + g).
+    pub fn implied_base(&self) -> Option<f64> {
+        if self.base_value().is_some() {
+            return None;
+        }
+        let rate = self.growth_target()?;
+        let total = self.absolute_target()?;
+        (rate > -100.0).then(|| total / (1.0 + rate / 100.0))
+    }
+
+    /// The 2022 value the progress engine compares against: the report's, else the implied one.
+    pub fn effective_base(&self) -> Option<f64> {
+        self.base_value().or_else(|| self.implied_base())
+    }
+
+    /// Whether the report sets a 2023 target for it.
+    pub fn has_target(&self) -> bool {
+        !self.targets.is_empty()
+    }
+}
+
+/// The whole report as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// Version of this file's layout.
+    pub schema: u32,
+    /// The report.
+    pub source: Source,
+    /// The report's parts, in order.
+    pub sections: Vec<Section>,
+    /// Every indicator, grouped by section in report order.
+    pub indicators: Vec<Indicator>,
+}
+
+/// Why a dataset was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum DatasetError {
+    /// Not valid JSON of the expected shape.
+    #[error("dataset is not valid: {0}")]
+    Json(#[from] serde_json::Error),
+    /// Two indicators share an id.
+    #[error("duplicate indicator id {0}")]
+    DuplicateId(String),
+    /// An indicator names a section that does not exist.
+    #[error("indicator {0} names unknown section {1}")]
+    UnknownSection(String, String),
+    /// A number is NaN or infinite.
+    #[error("indicator {0} has a non-finite number")]
+    NonFinite(String),
+}
+
+impl Dataset {
+    /// Parses and checks a dataset document.
+    pub fn from_json(json: &str) -> Result<Self, DatasetError> {
+        let data: Dataset = serde_json::from_str(json)?;
+        data.check()?;
+        Ok(data)
+    }
+
+    /// The report's dataset, parsed once.
+    #[allow(clippy::expect_used)]
+    pub fn embedded() -> &'static Dataset {
+        static DATA: OnceLock<Dataset> = OnceLock::new();
+        // The embedded file is part of the build and checked by the test suite; it cannot fail at
+        // run time unless the build itself is broken.
+        DATA.get_or_init(|| Dataset::from_json(EMBEDDED_JSON).expect("embedded dataset is valid"))
+    }
+
+    fn check(&self) -> Result<(), DatasetError> {
+        let mut seen = std::collections::HashSet::new();
+        for ind in &self.indicators {
+            if !seen.insert(ind.id.as_str()) {
+                return Err(DatasetError::DuplicateId(ind.id.clone()));
+            }
+            if self.section(&ind.section).is_none() {
+                return Err(DatasetError::UnknownSection(ind.id.clone(), ind.section.clone()));
+            }
+            if !numbers_of(ind).iter().all(|n| n.is_finite()) {
+                return Err(DatasetError::NonFinite(ind.id.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The indicators of one section, in report order.
+    pub fn in_section<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators.iter().filter(move |i| i.section == section)
+    }
+}
+
+/// Every number an indicator carries from the report (2022 value and growth, target values).
+pub fn numbers_of(ind: &Indicator) -> Vec<f64> {
+    let mut out = Vec::new();
+    if let Some(b) = &ind.base {
+        out.extend(b.value);
+        out.extend(b.growth);
+    }
+    for t in &ind.targets {
+        match t.goal {
+            Goal::Growth { rate } => out.push(rate),
+            Goal::Total { value }
+            | Goal::Count { value }
+            | Goal::Level { value }
+            | Goal::Ceiling { value }
+            | Goal::Floor { value } => out.push(value),
+            Goal::Range { min, max } => out.extend([min, max]),
+        }
+    }
+    out
+}

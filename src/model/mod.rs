@@ -1,0 +1,11 @@
+//! The pure core: the report as data, the figures users enter, and how progress is judged.
+//! Nothing here names leptos, web-sys or gloo.
+
+pub mod dataset;
+pub mod figures;
+pub mod format;
+pub mod progress;
+
+pub use dataset::{Dataset, Indicator, Lang, Text};
+pub use figures::{Figure, Period};
+pub use progress::{Assessment, Status};

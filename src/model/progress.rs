@@ -1,0 +1,488 @@
+//! Judging progress against a target the way Chinese statistics offices do, and a little further.
+//!
+//! # The status scale
+//!
+//! Every target is reduced to a pace ratio `R` of observed to required progress, then:
+//!
+//! | status | rule |
+//! | --- | --- |
+//! | achieved | a total or count reached; a growth, level, floor or ceiling met in the year-end figure; a range's low end reached |
+//! | ahead | `R ≥ 1.10` ([`AHEAD`]) |
+//! | on pace | `1 ≤ R < 1.10`: at or above 序时进度 / the target rate |
+//! | behind | `0.60 ≤ R < 1` ([`FAR_BEHIND`] is the Statistics Canada threshold for limited progress) |
+//! | far behind | `R < 0.60`, including moving away (`R < 0`) |
+//! | no data | no usable figure yet |
+//!
+//! `R` per kind: growth `r / g` (growth to date over target rate; for `g ≤ 0`, `1 + (r − g)/100`);
+//! totals, counts and ranges `completion / elapsed` where completion = cumulative ÷ target and
+//! elapsed = N/12 or Q/4 (序时进度); levels `latest / target` once reached, otherwise progress from
+//! the 2022 level over the progress due by now; floors `latest / floor`; ceilings `cap / latest`.
+//! Where an indicator has two targets both are judged and the worse one binds.
+
+use super::dataset::{Better, Goal, Indicator, Kind};
+use super::figures::{Figure, Period};
+use serde::Serialize;
+
+/// `R` at or above this is ahead.
+pub const AHEAD: f64 = 1.10;
+/// `R` below this is far behind.
+pub const FAR_BEHIND: f64 = 0.60;
+/// Published and computed growth differing by more than this many points draw a warning.
+pub const GROWTH_TOLERANCE_PP: f64 = 2.0;
+
+/// Where an indicator stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// R < 0.60.
+    FarBehind,
+    /// 0.60 ≤ R < 1.
+    Behind,
+    /// 1 ≤ R < 1.10.
+    OnPace,
+    /// R ≥ 1.10.
+    Ahead,
+    /// Target met.
+    Achieved,
+    /// Nothing entered yet.
+    NoData,
+}
+
+impl Status {
+    /// Every status, best first, as listed in summaries.
+    pub const ALL: [Status; 6] =
+        [Status::Achieved, Status::Ahead, Status::OnPace, Status::Behind, Status::FarBehind, Status::NoData];
+
+    /// Stable id for CSS classes and saved views.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::Ahead => "ahead",
+            Status::OnPace => "on-pace",
+            Status::Behind => "behind",
+            Status::FarBehind => "far-behind",
+            Status::NoData => "no-data",
+        }
+    }
+
+    fn from_ratio(r: f64) -> Status {
+        if r >= AHEAD {
+            Status::Ahead
+        } else if r >= 1.0 {
+            Status::OnPace
+        } else if r >= FAR_BEHIND {
+            Status::Behind
+        } else {
+            Status::FarBehind
+        }
+    }
+}
+
+/// How the growth to date was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GrowthSource {
+    /// The rate the statistics bureau published.
+    Published,
+    /// Computed from the cumulative value and last year's same-period value.
+    Computed,
+}
+
+/// What one target's judgement measured.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "measure", rename_all = "snake_case")]
+pub enum Measure {
+    /// Growth to date against the target rate.
+    Growth {
+        /// Cumulative year-on-year growth to date, percent.
+        to_date: f64,
+        /// Published or computed.
+        source: GrowthSource,
+        /// Target rate, percent.
+        target: f64,
+        /// `to_date − target`, percentage points.
+        gap_pp: f64,
+    },
+    /// Cumulative completion against time elapsed.
+    Completion {
+        /// Cumulative to date.
+        done: f64,
+        /// The annual target (low end for a range).
+        target: f64,
+        /// done ÷ target, percent.
+        rate_pct: f64,
+        /// 序时进度, percent.
+        elapsed_pct: f64,
+        /// `rate − elapsed`, percentage points (超/低于序时进度).
+        gap_pp: f64,
+        /// Expected to date on last year's seasonal profile: last year's same period × (1 + g).
+        seasonal_expected: Option<f64>,
+    },
+    /// Latest level against a target level, floor or cap.
+    Level {
+        /// Latest level.
+        latest: f64,
+        /// Target level, floor or cap.
+        target: f64,
+        /// `latest − target`, in the unit.
+        gap: f64,
+    },
+}
+
+/// The judgement of one target.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Judgement {
+    /// Index into the indicator's targets.
+    pub target: usize,
+    /// Status on the scale.
+    pub status: Status,
+    /// Pace ratio R (observed ÷ required progress).
+    pub ratio: f64,
+    /// What was measured.
+    pub measure: Measure,
+}
+
+/// Year-end projection.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Projection {
+    /// Projected year-end value (flows) or growth (growth-only data), in the indicator's unit or percent.
+    pub value: f64,
+    /// How it was projected.
+    pub method: ProjectionMethod,
+}
+
+/// Projection methods, stated in the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectionMethod {
+    /// Cumulative ÷ share of the year elapsed: the pace to date holds.
+    PaceHolds,
+    /// Cumulative × last year's total ÷ last year's same period: last year's seasonal profile holds.
+    SeasonalProfile,
+    /// Growth to date holds for the year: last year's total × (1 + r).
+    GrowthHolds,
+}
+
+/// What the rest of the year must bring.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Needed {
+    /// Growth needed over last year's remaining months, percent: `(T − C) / (A − C_prev) − 1`.
+    Growth {
+        /// Percent.
+        rate: f64,
+    },
+    /// Amount still to do, and per remaining month.
+    Amount {
+        /// Target − cumulative.
+        remaining: f64,
+        /// Remaining ÷ months left.
+        per_month: f64,
+        /// Cumulative ÷ months elapsed, for comparison.
+        per_month_so_far: f64,
+    },
+}
+
+/// Something odd in the entered series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "warning", rename_all = "snake_case")]
+pub enum Warning {
+    /// A cumulative figure lower than the one before it.
+    CumulativeDecrease {
+        /// The later period.
+        period: Period,
+        /// Its value.
+        value: f64,
+        /// The earlier, larger value.
+        before: f64,
+    },
+    /// A quarterly indicator entered for a month that does not close a quarter.
+    NotAQuarter {
+        /// The period entered.
+        period: Period,
+    },
+    /// Published growth and growth from the levels disagree.
+    GrowthContradictsLevels {
+        /// The period.
+        period: Period,
+        /// Published, percent.
+        published: f64,
+        /// From value ÷ last year's same period, percent.
+        computed: f64,
+    },
+}
+
+/// Everything the tracker says about one indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Overall status: the binding target's, or no data.
+    pub status: Status,
+    /// Period of the latest usable figure.
+    pub latest: Option<Period>,
+    /// One judgement per target that could be judged.
+    pub judgements: Vec<Judgement>,
+    /// Index into `judgements` of the target that binds (the worse), when there are several.
+    pub binding: Option<usize>,
+    /// Year-end projection.
+    pub projection: Option<Projection>,
+    /// What the rest of the year needs.
+    pub needed: Option<Needed>,
+    /// Oddities in the series.
+    pub warnings: Vec<Warning>,
+}
+
+/// Judges an indicator from the figures entered for it, using those up to `as_of` (end month,
+/// 1..=12) if given. Figures may come in any order; unusable ones are ignored.
+pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessment {
+    let mut series: Vec<&Figure> = figures
+        .iter()
+        .filter(|f| f.is_usable() && f.period.is_valid())
+        .filter(|f| as_of.is_none_or(|m| f.period.end_month() <= m))
+        .collect();
+    series.sort_by_key(|f| f.period.end_month());
+    let warnings = warnings(ind, &series);
+    let Some(latest) = series.last().copied() else {
+        return Assessment {
+            status: Status::NoData,
+            latest: None,
+            judgements: Vec::new(),
+            binding: None,
+            projection: None,
+            needed: None,
+            warnings,
+        };
+    };
+    let judgements: Vec<Judgement> = ind
+        .targets
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| judge(ind, &t.goal, latest).map(|(status, ratio, measure)| Judgement {
+            target: i,
+            status,
+            ratio,
+            measure,
+        }))
+        .collect();
+    let binding = judgements
+        .iter()
+        .enumerate()
+        .min_by(|(_, a), (_, b)| a.status.cmp(&b.status).then(a.ratio.total_cmp(&b.ratio)))
+        .map(|(i, _)| i);
+    let status = binding.map_or(Status::NoData, |i| judgements[i].status);
+    Assessment {
+        status,
+        latest: Some(latest.period),
+        binding: binding.filter(|_| judgements.len() > 1),
+        judgements,
+        projection: project(ind, latest),
+        needed: needed(ind, latest),
+        warnings,
+    }
+}
+
+/// Growth to date of a figure: the published rate, else computed from the levels.
+pub fn growth_to_date(ind: &Indicator, f: &Figure) -> Option<(f64, GrowthSource)> {
+    if let Some(g) = f.growth {
+        return Some((g, GrowthSource::Published));
+    }
+    computed_growth(ind, f).map(|g| (g, GrowthSource::Computed))
+}
+
+fn computed_growth(ind: &Indicator, f: &Figure) -> Option<f64> {
+    let value = f.value?;
+    let prev = f.prev.or_else(|| if f.period.is_year_end() { ind.effective_base() } else { None })?;
+    (prev > 0.0).then(|| (value / prev - 1.0) * 100.0)
+}
+
+fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measure)> {
+    let year_end = f.period.is_year_end();
+    let elapsed = f.period.elapsed();
+    match *goal {
+        Goal::Growth { rate } => {
+            let (to_date, source) = growth_to_date(ind, f)?;
+            let ratio = if rate > 0.0 { to_date / rate } else { 1.0 + (to_date - rate) / 100.0 };
+            let status = if year_end && to_date >= rate { Status::Achieved } else { Status::from_ratio(ratio) };
+            Some((status, ratio, Measure::Growth { to_date, source, target: rate, gap_pp: to_date - rate }))
+        }
+        Goal::Total { value: target } | Goal::Count { value: target } | Goal::Range { min: target, .. } => {
+            let done = f.value?;
+            let rate = if target > 0.0 { done / target } else if done >= 0.0 { 1.0 } else { 0.0 };
+            let ratio = rate / elapsed;
+            let status = if done >= target { Status::Achieved } else { Status::from_ratio(ratio) };
+            let seasonal_expected = match (f.prev, ind.growth_target()) {
+                (Some(prev), Some(g)) => Some(prev * (1.0 + g / 100.0)),
+                (Some(prev), None) => ind.effective_base().filter(|b| *b > 0.0).map(|b| prev / b * target),
+                _ => None,
+            };
+            Some((
+                status,
+                ratio,
+                Measure::Completion {
+                    done,
+                    target,
+                    rate_pct: rate * 100.0,
+                    elapsed_pct: elapsed * 100.0,
+                    gap_pp: (rate - elapsed) * 100.0,
+                    seasonal_expected,
+                },
+            ))
+        }
+        Goal::Level { value: target } | Goal::Floor { value: target } => {
+            let latest = f.value?;
+            let lower_better = ind.better == Better::Lower;
+            let met = if lower_better { latest <= target } else { latest >= target };
+            let ratio = match (met, ind.base_value(), matches!(goal, Goal::Level { .. })) {
+                (true, _, _) | (false, None, _) | (false, _, false) => {
+                    if lower_better {
+                        safe_div(target, latest)
+                    } else {
+                        safe_div(latest, target)
+                    }
+                }
+                (false, Some(base), true) => {
+                    let due = (target - base) * elapsed;
+                    if due.abs() > f64::EPSILON { (latest - base) / due } else { safe_div(latest, target) }
+                }
+            };
+            let status = level_status(met, year_end, ratio);
+            Some((status, ratio, Measure::Level { latest, target, gap: latest - target }))
+        }
+        Goal::Ceiling { value: cap } => {
+            let latest = f.value?;
+            let met = latest <= cap;
+            let ratio = safe_div(cap, latest);
+            let status = level_status(met, year_end, ratio);
+            Some((status, ratio, Measure::Level { latest, target: cap, gap: latest - cap }))
+        }
+    }
+}
+
+fn level_status(met: bool, year_end: bool, ratio: f64) -> Status {
+    match (met, year_end) {
+        (true, true) => Status::Achieved,
+        (true, false) => Status::from_ratio(ratio.max(1.0)),
+        (false, _) => Status::from_ratio(ratio.min(0.999_999)),
+    }
+}
+
+/// `a / b`, or 1 when both are zero, or a large finite ratio when only `b` is.
+fn safe_div(a: f64, b: f64) -> f64 {
+    if b.abs() > f64::EPSILON {
+        a / b
+    } else if a.abs() <= f64::EPSILON {
+        1.0
+    } else {
+        f64::MAX.sqrt().copysign(a)
+    }
+}
+
+fn project(ind: &Indicator, f: &Figure) -> Option<Projection> {
+    if !ind.kind.is_flow() {
+        return None;
+    }
+    if let (Some(value), Some(prev), Some(base)) = (f.value, f.prev, ind.effective_base()) {
+        if prev > 0.0 {
+            return Some(Projection { value: value * base / prev, method: ProjectionMethod::SeasonalProfile });
+        }
+    }
+    if let Some(value) = f.value {
+        if ind.absolute_target().is_some() || ind.growth_target().is_none() {
+            return Some(Projection { value: value / f.period.elapsed(), method: ProjectionMethod::PaceHolds });
+        }
+    }
+    let (r, _) = growth_to_date(ind, f)?;
+    let base = ind.effective_base()?;
+    Some(Projection { value: base * (1.0 + r / 100.0), method: ProjectionMethod::GrowthHolds })
+}
+
+fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
+    if f.period.is_year_end() || !ind.kind.is_flow() {
+        return None;
+    }
+    if let (Some(g), Some(annual), Some(done)) = (ind.growth_target(), ind.effective_base(), f.value) {
+        let prev = f.prev.or_else(|| f.growth.filter(|r| *r > -100.0).map(|r| done / (1.0 + r / 100.0)));
+        if let Some(prev) = prev {
+            let rest_last_year = annual - prev;
+            if rest_last_year > 0.0 {
+                let target = annual * (1.0 + g / 100.0);
+                return Some(Needed::Growth { rate: ((target - done) / rest_last_year - 1.0) * 100.0 });
+            }
+        }
+    }
+    let target = ind.absolute_target()?;
+    let done = f.value?;
+    let months = f64::from(f.period.end_month());
+    Some(Needed::Amount {
+        remaining: (target - done).max(0.0),
+        per_month: (target - done).max(0.0) / (12.0 - months),
+        per_month_so_far: done / months,
+    })
+}
+
+/// The growth the rest of the year needs, from shares: `((1 + g) − s (1 + r)) / (1 − s) − 1`, where
+/// `s` is last year's same-period share of last year's total, `g` the target and `r` growth to date
+/// (all as fractions). `None` when `s ≥ 1`.
+pub fn needed_growth_from_share(g: f64, s: f64, r: f64) -> Option<f64> {
+    (s < 1.0).then(|| ((1.0 + g) - s * (1.0 + r)) / (1.0 - s) - 1.0)
+}
+
+fn warnings(ind: &Indicator, series: &[&Figure]) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if ind.frequency == super::dataset::Frequency::Quarterly {
+        for f in series {
+            if let Period::Month(m) = f.period {
+                if m % 3 != 0 {
+                    out.push(Warning::NotAQuarter { period: f.period });
+                }
+            }
+        }
+    }
+    if ind.kind.is_flow() && ind.kind != Kind::Level {
+        for pair in series.windows(2) {
+            if let (Some(before), Some(value)) = (pair[0].value, pair[1].value) {
+                if value < before {
+                    out.push(Warning::CumulativeDecrease { period: pair[1].period, value, before });
+                }
+            }
+        }
+    }
+    for f in series {
+        if let (Some(published), Some(computed)) = (f.growth, computed_growth(ind, f)) {
+            if (published - computed).abs() > GROWTH_TOLERANCE_PP {
+                out.push(Warning::GrowthContradictsLevels { period: f.period, published, computed });
+            }
+        }
+    }
+    out
+}
+
+/// Counts of indicators by status.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    counts: [usize; 6],
+}
+
+impl Summary {
+    /// Adds one indicator's status.
+    pub fn add(&mut self, s: Status) {
+        self.counts[Status::ALL.iter().position(|x| *x == s).unwrap_or(5)] += 1;
+    }
+
+    /// How many have this status.
+    pub fn count(&self, s: Status) -> usize {
+        Status::ALL.iter().position(|x| *x == s).map_or(0, |i| self.counts[i])
+    }
+
+    /// How many in all.
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+}
+
+impl FromIterator<Status> for Summary {
+    fn from_iter<I: IntoIterator<Item = Status>>(iter: I) -> Self {
+        let mut s = Summary::default();
+        iter.into_iter().for_each(|x| s.add(x));
+        s
+    }
+}
