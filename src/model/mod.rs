@@ -4,7 +4,10 @@
 pub mod dataset;
 pub mod figures;
 pub mod format;
+pub mod number;
 pub mod progress;
+pub mod route;
+pub mod saved;
 
 pub use dataset::{Dataset, Indicator, Lang, Text};
 pub use figures::{Figure, Period};

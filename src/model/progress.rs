@@ -344,7 +344,10 @@ fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measu
                     if due.abs() > f64::EPSILON { (latest - base) / due } else { safe_div(latest, target) }
                 }
             };
-            let status = level_status(met, year_end, ratio);
+            // On the way from the 2022 level to a target level, keeping up with the progress due
+            // by now is on pace even before the target is reached.
+            let on_path = !met && !year_end && matches!(goal, Goal::Level { .. }) && ind.base_value().is_some();
+            let status = if on_path { Status::from_ratio(ratio) } else { level_status(met, year_end, ratio) };
             Some((status, ratio, Measure::Level { latest, target, gap: latest - target }))
         }
         Goal::Ceiling { value: cap } => {

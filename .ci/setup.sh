@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing the tracker needs, and only what is missing.
+# Sourced by .ci/serve and .ci/test; safe to run again.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+TRUNK_VERSION='^0.21'
+BINARYEN_VERSION='132'
+export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+is_root_on_debian() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
+APT_UPDATED=
+apt_install() {
+  is_root_on_debian || return 1
+  if [ -z "$APT_UPDATED" ]; then apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null && command -v rustup >/dev/null ||
+    die "Rust is missing: install rustup (https://rustup.rs), then run this again."
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+}
+
+ensure_trunk() {
+  if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+    say "Installing trunk $TRUNK_VERSION (about 12 minutes on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+# trunk runs the wasm-bindgen on PATH only when its version equals the one in Cargo.lock.
+ensure_wasm_bindgen() {
+  local want
+  want="$(grep -A1 '^name = "wasm-bindgen"$' "$ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
+  [ -n "$want" ] || die "no wasm-bindgen in Cargo.lock"
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
+    say "Installing wasm-bindgen-cli $want (a few minutes)"
+    # --locked first; the registry mirror may lack a pinned transitive version, then resolve anew.
+    cargo install wasm-bindgen-cli --version "$want" --locked ||
+      cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+# Debian's binaryen (108) produces a module that crashes in the browser; npm's 132 works.
+ensure_wasm_opt() {
+  if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+    if ! command -v npm >/dev/null; then
+      apt_install npm || die "npm is missing: install Node.js and npm, then run this again."
+    fi
+    say "Installing wasm-opt (binaryen $BINARYEN_VERSION from npm) into .tools/"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+ensure_browser() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "Installing Chromium and ChromeDriver"
+    apt_install chromium chromium-driver ||
+      die "Chromium and ChromeDriver are missing: install them (Debian: apt-get install chromium chromium-driver), then run this again."
+  fi
+  export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+  export CHROME_BINARY="${CHROME_BINARY:-$(command -v chromium)}"
+}
+
+ensure_build_tools() {
+  ensure_rust
+  ensure_wasm_opt
+  ensure_wasm_bindgen
+  ensure_trunk
+}

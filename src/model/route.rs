@@ -1,0 +1,132 @@
+//! The app's URLs. Routes live in the fragment (`#/indicator/gdp`) so every page survives a reload
+//! and can be shared from any static host, under any sub-path, with no server configuration.
+
+/// A page of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The overview of the main targets and the status summary.
+    Overview,
+    /// Every indicator in one table, with search and a section filter.
+    All {
+        /// Search text.
+        query: String,
+        /// Section id to show, or all.
+        section: Option<String>,
+    },
+    /// One section of the report.
+    Section(String),
+    /// One indicator.
+    Indicator(String),
+}
+
+impl Route {
+    /// Reads a location fragment (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let h = hash.trim_start_matches('#').trim_start_matches('/');
+        let (path, query) = h.split_once('?').unwrap_or((h, ""));
+        let mut parts = path.split('/').filter(|p| !p.is_empty());
+        match (parts.next(), parts.next()) {
+            (Some("all"), _) => {
+                let mut q = String::new();
+                let mut section = None;
+                for pair in query.split('&') {
+                    match pair.split_once('=') {
+                        Some(("q", v)) => q = decode(v),
+                        Some(("section", v)) if !v.is_empty() => section = Some(decode(v)),
+                        _ => {}
+                    }
+                }
+                Route::All { query: q, section }
+            }
+            (Some("section"), Some(id)) => Route::Section(decode(id)),
+            (Some("indicator"), Some(id)) => Route::Indicator(decode(id)),
+            _ => Route::Overview,
+        }
+    }
+
+    /// The fragment for this route, with the leading `#`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Overview => "#/".into(),
+            Route::All { query, section } => {
+                let mut params = Vec::new();
+                if !query.is_empty() {
+                    params.push(format!("q={}", encode(query)));
+                }
+                if let Some(s) = section {
+                    params.push(format!("section={}", encode(s)));
+                }
+                if params.is_empty() { "#/all".into() } else { format!("#/all?{}", params.join("&")) }
+            }
+            Route::Section(id) => format!("#/section/{}", encode(id)),
+            Route::Indicator(id) => format!("#/indicator/{}", encode(id)),
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved ASCII.
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-encoding; invalid sequences stay as they are.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |j: usize| bytes.get(j).and_then(|b| char::from(*b).to_digit(16));
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip_through_the_fragment() {
+        let routes = [
+            Route::Overview,
+            Route::All { query: String::new(), section: None },
+            Route::All { query: "游客 840".into(), section: Some("a3".into()) },
+            Route::Section("a4".into()),
+            Route::Indicator("gdp".into()),
+        ];
+        for r in routes {
+            assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+        }
+    }
+
+    #[test]
+    fn unknown_fragments_go_to_the_overview() {
+        assert_eq!(Route::parse(""), Route::Overview);
+        assert_eq!(Route::parse("#"), Route::Overview);
+        assert_eq!(Route::parse("#/nonsense/x"), Route::Overview);
+        assert_eq!(Route::parse("#/indicator"), Route::Overview);
+        assert_eq!(Route::parse("#/all?q=%E6%B8%B8%E5%AE%A2"), Route::All { query: "游客".into(), section: None });
+        assert_eq!(Route::parse("#/all?q=%ZZ"), Route::All { query: "%ZZ".into(), section: None });
+    }
+}

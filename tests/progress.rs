@@ -1,0 +1,277 @@
+//! The progress engine against worked examples and invariants.
+
+use proptest::prelude::*;
+use xinyuan_tracker::model::dataset::{Dataset, Indicator};
+use xinyuan_tracker::model::figures::{Figure, Period};
+use xinyuan_tracker::model::progress::{
+    assess, needed_growth_from_share, Assessment, GrowthSource, Measure, Needed, ProjectionMethod, Status, Warning,
+};
+
+fn ind(id: &str) -> &'static Indicator {
+    Dataset::embedded().indicator(id).unwrap_or_else(|| panic!("no indicator {id}"))
+}
+
+fn synthetic(json: &str) -> Indicator {
+    serde_json::from_str(json).expect("synthetic indicator")
+}
+
+/// An indicator with 2022 value 100 and a +13% growth target.
+fn growth_13() -> Indicator {
+    synthetic(
+        r#"{"id":"x","section":"main","name":{"zh":"x","en":"x"},"unit":{"zh":"亿元","en":"x"},
+        "kind":"growth","better":"higher","frequency":"monthly",
+        "base":{"value":100,"quote":"q"},
+        "targets":[{"type":"growth","rate":13,"firmness":"plain","quote":"q"}],"notes":[]}"#,
+    )
+}
+
+fn fig(period: Period, value: Option<f64>, growth: Option<f64>, prev: Option<f64>) -> Figure {
+    Figure { period, value, growth, prev, note: String::new() }
+}
+
+fn completion(a: &Assessment, i: usize) -> (f64, f64, f64) {
+    match a.judgements[i].measure {
+        Measure::Completion { rate_pct, elapsed_pct, gap_pp, .. } => (rate_pct, elapsed_pct, gap_pp),
+        m => panic!("not a completion: {m:?}"),
+    }
+}
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[test]
+fn completion_against_time_elapsed_gives_the_gap_in_points() {
+    // Tourists: 840 万人次. 62.6% done by the end of September, against 75% of the year elapsed.
+    let a = assess(ind("tourists"), &[Figure::value(Period::Month(9), 0.626 * 840.0)], None);
+    let (rate, elapsed, gap) = completion(&a, 0);
+    assert!(close(rate, 62.6, 1e-9) && close(elapsed, 75.0, 1e-9));
+    assert!(close(gap, -12.4, 1e-9), "gap {gap}");
+    assert_eq!(a.status, Status::Behind);
+}
+
+#[test]
+fn quarters_count_as_quarters_of_the_year() {
+    let a = assess(ind("livestock_slaughter"), &[Figure::value(Period::Quarter(2), 79.45)], None);
+    let (rate, elapsed, gap) = completion(&a, 0);
+    assert!(close(elapsed, 50.0, 1e-9) && close(rate, 50.0, 1e-9) && close(gap, 0.0, 1e-9));
+    assert_eq!(a.status, Status::OnPace);
+}
+
+#[test]
+fn growth_needed_for_the_rest_of_the_year() {
+    // Target +13%, last year's same-period share 0.46, growth to date +10%: about +15.6% still needed.
+    let from_share = needed_growth_from_share(0.13, 0.46, 0.10).expect("s < 1");
+    assert!(close(from_share * 100.0, 15.556, 0.001), "{from_share}");
+    // The same from levels: A = 100, C_prev = 46, C = 50.6.
+    let a = assess(&growth_13(), &[fig(Period::Month(6), Some(50.6), None, Some(46.0))], None);
+    match a.needed {
+        Some(Needed::Growth { rate }) => assert!(close(rate, from_share * 100.0, 1e-9)),
+        n => panic!("{n:?}"),
+    }
+    // Computed growth is marked as computed.
+    assert!(matches!(a.judgements[0].measure, Measure::Growth { source: GrowthSource::Computed, .. }));
+}
+
+#[test]
+fn growth_targets_use_the_published_rate_first() {
+    let a = assess(ind("gdp"), &[fig(Period::Quarter(2), Some(60.0), Some(6.5), Some(50.0))], None);
+    match a.judgements[0].measure {
+        Measure::Growth { to_date, source, gap_pp, .. } => {
+            assert_eq!(to_date, 6.5);
+            assert_eq!(source, GrowthSource::Published);
+            assert!(close(gap_pp, -1.5, 1e-9));
+        }
+        m => panic!("{m:?}"),
+    }
+    assert_eq!(a.status, Status::Behind);
+    // 60 / 50 is +20%, far from the published +6.5%: flagged (GDP growth is real, levels nominal).
+    assert!(a.warnings.iter().any(|w| matches!(w, Warning::GrowthContradictsLevels { .. })));
+}
+
+#[test]
+fn status_scale_thresholds() {
+    let gdp = ind("gdp");
+    let status = |g: f64, q: u8| assess(gdp, &[Figure::growth(Period::Quarter(q), g)], None).status;
+    assert_eq!(status(9.0, 2), Status::Ahead); // R = 1.125
+    assert_eq!(status(8.0, 2), Status::OnPace); // R = 1
+    assert_eq!(status(7.9, 2), Status::Behind);
+    assert_eq!(status(4.8, 2), Status::Behind); // R = 0.6
+    assert_eq!(status(4.7, 2), Status::FarBehind);
+    assert_eq!(status(-1.0, 2), Status::FarBehind); // moving away
+    assert_eq!(status(8.0, 4), Status::Achieved);
+    assert_eq!(status(7.0, 4), Status::Behind);
+}
+
+#[test]
+fn ceiling_floor_and_level_targets() {
+    let u = ind("unemployment");
+    let st = |v: f64, q: u8| assess(u, &[Figure::value(Period::Quarter(q), v)], None).status;
+    assert_eq!(st(5.5, 2), Status::OnPace);
+    assert_eq!(st(5.6, 2), Status::Behind);
+    assert_eq!(st(9.5, 2), Status::FarBehind);
+    assert_eq!(st(5.4, 4), Status::Achieved);
+    let k = ind("kindergarten_coverage");
+    assert_eq!(assess(k, &[Figure::value(Period::Month(12), 91.0)], None).status, Status::Achieved);
+    assert_eq!(assess(k, &[Figure::value(Period::Month(6), 89.0)], None).status, Status::Behind);
+    // Livestock on hand 163.9 → 180.1: at mid-year, 172.0 is exactly the progress due.
+    let l = ind("livestock_stock");
+    let a = assess(l, &[Figure::value(Period::Quarter(2), 172.0)], None);
+    assert!(close(a.judgements[0].ratio, 1.0, 1e-9), "{}", a.judgements[0].ratio);
+    assert_eq!(a.status, Status::OnPace);
+    assert_eq!(assess(l, &[Figure::value(Period::Quarter(4), 181.0)], None).status, Status::Achieved);
+}
+
+#[test]
+fn two_targets_are_both_judged_and_the_worse_binds() {
+    // Investment attracted: +15% and at least 100. Growth +20% is ahead; 40 of 100 at mid-year is behind.
+    let a = assess(ind("investment_attracted"), &[fig(Period::Month(6), Some(40.0), Some(20.0), None)], None);
+    assert_eq!(a.judgements.len(), 2);
+    assert_eq!(a.judgements[0].status, Status::Ahead);
+    assert_eq!(a.judgements[1].status, Status::Behind);
+    assert_eq!(a.binding, Some(1));
+    assert_eq!(a.status, Status::Behind);
+}
+
+#[test]
+fn counts_and_ranges_are_achieved_when_reached() {
+    let a = assess(ind("base_stations_5g"), &[Figure::value(Period::Month(8), 61.0)], None);
+    assert_eq!(a.status, Status::Achieved);
+    let r = assess(ind("projects_over_1bn"), &[Figure::value(Period::Month(6), 3.0)], None);
+    assert_eq!(r.status, Status::Achieved);
+    let r = assess(ind("projects_over_1bn"), &[Figure::value(Period::Month(6), 1.0)], None);
+    assert_eq!(r.status, Status::Behind); // a third of the low end at half-time: R = 0.67
+    let r = assess(ind("projects_over_1bn"), &[Figure::value(Period::Month(9), 1.0)], None);
+    assert_eq!(r.status, Status::FarBehind); // R = 0.44
+}
+
+#[test]
+fn no_figures_means_no_data() {
+    let a = assess(ind("gdp"), &[], None);
+    assert_eq!(a.status, Status::NoData);
+    let nan = Figure::value(Period::Month(3), f64::NAN);
+    assert_eq!(assess(ind("tourists"), &[nan], None).status, Status::NoData);
+}
+
+#[test]
+fn as_of_ignores_later_figures() {
+    let figs = [Figure::value(Period::Month(3), 100.0), Figure::value(Period::Month(6), 500.0)];
+    let a = assess(ind("tourists"), &figs, Some(4));
+    assert_eq!(a.latest, Some(Period::Month(3)));
+}
+
+#[test]
+fn projection_states_its_method() {
+    let t = assess(ind("tourists"), &[Figure::value(Period::Month(6), 400.0)], None);
+    let p = t.projection.expect("projection");
+    assert_eq!(p.method, ProjectionMethod::PaceHolds);
+    assert!(close(p.value, 800.0, 1e-9));
+    let s = assess(&growth_13(), &[fig(Period::Month(6), Some(50.6), None, Some(46.0))], None);
+    let p = s.projection.expect("projection");
+    assert_eq!(p.method, ProjectionMethod::SeasonalProfile);
+    assert!(close(p.value, 110.0, 1e-9));
+}
+
+#[test]
+fn seasonal_pace_uses_last_years_same_period() {
+    let a = assess(&growth_13(), &[fig(Period::Month(6), Some(50.6), None, Some(46.0))], None);
+    assert_eq!(a.judgements.len(), 1);
+    // For a flow with an absolute target and last year's same period known:
+    let inv = assess(ind("investment_attracted"), &[fig(Period::Month(6), Some(50.0), None, Some(40.0))], None);
+    match inv.judgements[1].measure {
+        Measure::Completion { seasonal_expected: Some(e), .. } => assert!(close(e, 46.0, 1e-9)),
+        m => panic!("{m:?}"),
+    }
+}
+
+#[test]
+fn implausible_series_draw_warnings() {
+    let a = assess(
+        ind("tourists"),
+        &[Figure::value(Period::Month(5), 300.0), Figure::value(Period::Month(6), 250.0)],
+        None,
+    );
+    assert!(a.warnings.iter().any(|w| matches!(w, Warning::CumulativeDecrease { .. })));
+    let g = assess(ind("gdp"), &[Figure::growth(Period::Month(5), 7.0)], None);
+    assert!(g.warnings.iter().any(|w| matches!(w, Warning::NotAQuarter { .. })));
+    let ok = assess(ind("gdp"), &[Figure::growth(Period::Month(6), 7.0)], None);
+    assert!(ok.warnings.is_empty());
+}
+
+#[test]
+fn zero_targets_and_baselines_are_handled() {
+    let zero = synthetic(
+        r#"{"id":"z","section":"main","name":{"zh":"z","en":"z"},"unit":{"zh":"个","en":"x"},
+        "kind":"count","better":"higher","frequency":"monthly","base":{"value":0,"quote":"q"},
+        "targets":[{"type":"count","value":0,"firmness":"plain","quote":"q"},
+                   {"type":"growth","rate":0,"firmness":"plain","quote":"q"}],"notes":[]}"#,
+    );
+    let a = assess(&zero, &[fig(Period::Month(3), Some(0.0), None, Some(0.0))], None);
+    assert!(all_finite(&a));
+}
+
+fn all_finite(a: &Assessment) -> bool {
+    let mut nums = Vec::new();
+    for j in &a.judgements {
+        nums.push(j.ratio);
+        match j.measure {
+            Measure::Growth { to_date, target, gap_pp, .. } => nums.extend([to_date, target, gap_pp]),
+            Measure::Completion { done, target, rate_pct, elapsed_pct, gap_pp, seasonal_expected } => {
+                nums.extend([done, target, rate_pct, elapsed_pct, gap_pp]);
+                nums.extend(seasonal_expected);
+            }
+            Measure::Level { latest, target, gap } => nums.extend([latest, target, gap]),
+        }
+    }
+    nums.extend(a.projection.map(|p| p.value));
+    match a.needed {
+        Some(Needed::Growth { rate }) => nums.push(rate),
+        Some(Needed::Amount { remaining, per_month, per_month_so_far }) => {
+            nums.extend([remaining, per_month, per_month_so_far])
+        }
+        None => {}
+    }
+    nums.iter().all(|n| n.is_finite())
+}
+
+fn any_period() -> impl Strategy<Value = Period> {
+    prop_oneof![(1u8..=12).prop_map(Period::Month), (1u8..=4).prop_map(Period::Quarter)]
+}
+
+fn finite() -> impl Strategy<Value = f64> {
+    prop_oneof![Just(0.0), -1e6..1e6f64, -100.0..100.0f64, Just(-100.0), Just(1e-300)]
+}
+
+proptest! {
+    #[test]
+    fn finite_inputs_give_finite_outputs(
+        idx in 0usize..162,
+        figs in proptest::collection::vec(
+            (any_period(), proptest::option::of(finite()), proptest::option::of(finite()), proptest::option::of(finite())),
+            0..6),
+    ) {
+        let data = Dataset::embedded();
+        let ind = &data.indicators[idx % data.indicators.len()];
+        let figs: Vec<Figure> = figs.into_iter().map(|(p, v, g, pr)| fig(p, v, g, pr)).collect();
+        let a = assess(ind, &figs, None);
+        prop_assert!(all_finite(&a), "{a:?}");
+    }
+
+    #[test]
+    fn a_ceiling_is_met_exactly_when_at_or_under_it(level in 0.0..20.0f64, q in 1u8..=4) {
+        let a = assess(ind("unemployment"), &[Figure::value(Period::Quarter(q), level)], None);
+        let met = matches!(a.status, Status::OnPace | Status::Ahead | Status::Achieved);
+        prop_assert_eq!(met, level <= 5.5);
+    }
+
+    #[test]
+    fn completion_never_decreases_when_the_cumulative_figure_increases(
+        a in 0.0..2000.0f64, extra in 0.0..2000.0f64, m in 1u8..=12,
+    ) {
+        let t = ind("tourists");
+        let lo = assess(t, &[Figure::value(Period::Month(m), a)], None);
+        let hi = assess(t, &[Figure::value(Period::Month(m), a + extra)], None);
+        prop_assert!(completion(&hi, 0).0 >= completion(&lo, 0).0);
+        prop_assert!(hi.status >= lo.status || hi.status == Status::Achieved);
+    }
+}

@@ -1,0 +1,98 @@
+//! The saved document: schema, refusal of what cannot be read, and merging of changes.
+
+use xinyuan_tracker::model::figures::{Figure, Period};
+use xinyuan_tracker::model::saved::{decode, encode, Entries, LoadError, Op, SCHEMA};
+
+fn put(id: &str, m: u8, v: f64) -> Op {
+    Op::Put { id: id.into(), figure: Figure::value(Period::Month(m), v) }
+}
+
+/// A schema-1 document as the first release wrote it. Frozen: never edit this string.
+const FROZEN_V1: &str = r#"{"app":"xinyuan-tracker","schema":1,"saved_at":"2023-07-15T08:00:00.000Z","data":{"figures":{"gdp":[{"period":"Q2","value":70.1,"growth":6.5,"prev":65.2,"note":"统计局快报"}],"tourists":[{"period":"M3","value":120.5},{"period":"M6","value":380}]}}}"#;
+
+#[test]
+fn frozen_schema_1_document_still_loads() {
+    let loaded = decode(FROZEN_V1).expect("loads");
+    assert_eq!(loaded.migrated_from, None);
+    assert_eq!(loaded.entries.len(), 3);
+    let gdp = &loaded.entries.of("gdp")[0];
+    assert_eq!((gdp.period, gdp.value, gdp.growth, gdp.prev), (Period::Quarter(2), Some(70.1), Some(6.5), Some(65.2)));
+    assert_eq!(gdp.note, "统计局快报");
+}
+
+#[test]
+fn round_trip_keeps_every_figure() {
+    let mut e = Entries::default();
+    e.apply(put("tourists", 3, 120.5));
+    e.apply(Op::Put {
+        id: "gdp".into(),
+        figure: Figure { period: Period::Quarter(1), value: None, growth: Some(-2.5), prev: None, note: "x\"y".into() },
+    });
+    let text = encode(&e, "2023-04-20T00:00:00Z");
+    assert!(text.contains(&format!("\"schema\":{SCHEMA}")));
+    assert_eq!(decode(&text).expect("decodes").entries, e);
+}
+
+#[test]
+fn unreadable_documents_are_refused_not_repaired() {
+    assert!(matches!(decode("{\"app\":\"xinyuan-tracker\",\"sch"), Err(LoadError::NotJson(_))));
+    assert!(matches!(decode("[]"), Err(LoadError::WrongApp)));
+    assert!(matches!(decode(r#"{"app":"other","schema":1}"#), Err(LoadError::WrongApp)));
+    assert_eq!(
+        decode(r#"{"app":"xinyuan-tracker","schema":7,"saved_at":"","data":{"figures":{}}}"#),
+        Err(LoadError::Newer(7))
+    );
+    assert!(matches!(decode(r#"{"app":"xinyuan-tracker","saved_at":"","data":{}}"#), Err(LoadError::Invalid(_))));
+    // One bad figure fails the whole document: nothing is half-loaded.
+    let bad_period = FROZEN_V1.replace("\"M6\"", "\"M13\"");
+    assert!(matches!(decode(&bad_period), Err(LoadError::Invalid(_))));
+    let no_number = FROZEN_V1.replace(r#"{"period":"M3","value":120.5}"#, r#"{"period":"M3"}"#);
+    assert!(matches!(decode(&no_number), Err(LoadError::Invalid(_))));
+    let null_value = FROZEN_V1.replace("120.5", "null");
+    assert!(decode(&null_value).is_err());
+}
+
+#[test]
+fn every_operation_is_undone_by_the_one_it_returns() {
+    let mut e = Entries::default();
+    let before = e.clone();
+    let undo = e.apply(put("gdp", 3, 1.0));
+    e.apply(undo);
+    assert_eq!(e, before);
+    e.apply(put("gdp", 3, 1.0));
+    let snapshot = e.clone();
+    let undo = e.apply(put("gdp", 3, 2.0));
+    assert_eq!(e.of("gdp")[0].value, Some(2.0));
+    e.apply(undo);
+    assert_eq!(e, snapshot);
+    let undo = e.apply(Op::Delete { id: "gdp".into(), period: Period::Month(3) });
+    assert!(e.is_empty());
+    e.apply(undo);
+    assert_eq!(e, snapshot);
+    let undo = e.apply(Op::ReplaceAll(Entries::default()));
+    assert!(e.is_empty());
+    e.apply(undo);
+    assert_eq!(e, snapshot);
+}
+
+#[test]
+fn changes_from_two_tabs_merge_when_applied_to_the_stored_document() {
+    // Each tab applies its operation to what is stored at the moment it saves, so a change made
+    // in one tab is not lost when the other saves.
+    let mut stored = Entries::default();
+    stored.apply(put("tourists", 3, 100.0)); // tab A
+    stored.apply(put("gdp", 3, 30.0)); // tab B, which had not seen A's change
+    assert_eq!(stored.len(), 2);
+    stored.apply(put("tourists", 3, 110.0)); // same period edited again: last write wins, visibly
+    assert_eq!(stored.of("tourists")[0].value, Some(110.0));
+}
+
+#[test]
+fn figures_stay_sorted_by_period() {
+    let mut e = Entries::default();
+    for m in [9, 3, 6, 12, 1] {
+        e.apply(put("tourists", m, f64::from(m)));
+    }
+    let months: Vec<u8> = e.of("tourists").iter().map(|f| f.period.end_month()).collect();
+    assert_eq!(months, vec![1, 3, 6, 9, 12]);
+}
