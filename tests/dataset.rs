@@ -1,4 +1,6 @@
 //! The dataset against the report's text: every figure traceable to the report's words.
+// Tests stop at the first thing that is not as expected.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use xinyuan_tracker::model::dataset::{numbers_of, Dataset, Firmness, Goal, EMBEDDED_JSON};
 
@@ -31,14 +33,20 @@ fn numbers_in(text: &str) -> Vec<f64> {
 /// documents (万 ↔ units: ×10⁴ or ×10⁻⁴).
 fn written_in(value: f64, quote: &str) -> bool {
     numbers_in(quote).iter().any(|n| {
-        [1.0, 1e4, 1e-4].iter().any(|k| ((n * k) - value.abs()).abs() <= 1e-9 * value.abs().max(1.0))
+        [1.0, 1e4, 1e-4]
+            .iter()
+            .any(|k| ((n * k) - value.abs()).abs() <= 1e-9 * value.abs().max(1.0))
     })
 }
 
 #[test]
 fn embedded_dataset_parses_and_is_consistent() {
     let data = Dataset::from_json(EMBEDDED_JSON).expect("dataset parses");
-    assert!(data.indicators.len() >= 150, "only {} indicators", data.indicators.len());
+    assert!(
+        data.indicators.len() >= 150,
+        "only {} indicators",
+        data.indicators.len()
+    );
     assert_eq!(data.sections.len(), 13);
 }
 
@@ -47,10 +55,18 @@ fn every_quote_occurs_verbatim_in_the_report() {
     let text = report_text();
     let data = Dataset::embedded();
     for ind in &data.indicators {
-        let quotes = ind.base.iter().map(|b| &b.quote).chain(ind.targets.iter().map(|t| &t.quote));
+        let quotes = ind
+            .base
+            .iter()
+            .map(|b| &b.quote)
+            .chain(ind.targets.iter().map(|t| &t.quote));
         for q in quotes {
             assert!(!q.trim().is_empty(), "{}: empty quote", ind.id);
-            assert!(text.contains(q.as_str()), "{}: quote not in report: {q}", ind.id);
+            assert!(
+                text.contains(q.as_str()),
+                "{}: quote not in report: {q}",
+                ind.id
+            );
         }
     }
 }
@@ -61,10 +77,19 @@ fn every_number_occurs_in_its_quote() {
     for ind in &data.indicators {
         if let Some(b) = &ind.base {
             for v in b.value.iter().chain(b.growth.iter()) {
-                assert!(written_in(*v, &b.quote), "{}: 2022 number {v} not in «{}»", ind.id, b.quote);
+                assert!(
+                    written_in(*v, &b.quote),
+                    "{}: 2022 number {v} not in «{}»",
+                    ind.id,
+                    b.quote
+                );
             }
             if b.growth.is_some_and(|g| g < 0.0) {
-                assert!(b.quote.contains("下降") || b.quote.contains("减少"), "{}: negative growth without 下降/减少", ind.id);
+                assert!(
+                    b.quote.contains("下降") || b.quote.contains("减少"),
+                    "{}: negative growth without 下降/减少",
+                    ind.id
+                );
             }
         }
         for t in &ind.targets {
@@ -78,7 +103,12 @@ fn every_number_occurs_in_its_quote() {
                 | Goal::Floor { value } => vec![value],
             };
             for v in nums {
-                assert!(written_in(v, &t.quote), "{}: target {v} not in «{}»", ind.id, t.quote);
+                assert!(
+                    written_in(v, &t.quote),
+                    "{}: target {v} not in «{}»",
+                    ind.id,
+                    t.quote
+                );
             }
         }
     }
@@ -98,14 +128,21 @@ fn ids_are_unique_and_url_safe() {
     let data = Dataset::embedded();
     let mut ids: Vec<&str> = data.indicators.iter().map(|i| i.id.as_str()).collect();
     for id in &ids {
-        assert!(id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{id}");
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            "{id}"
+        );
     }
     let n = ids.len();
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), n, "duplicate ids");
     let dup = EMBEDDED_JSON.replacen("\"id\": \"revenue\"", "\"id\": \"gdp\"", 1);
-    assert!(Dataset::from_json(&dup).is_err(), "a duplicate id must be refused");
+    assert!(
+        Dataset::from_json(&dup).is_err(),
+        "a duplicate id must be refused"
+    );
 }
 
 #[test]
@@ -117,12 +154,20 @@ fn every_target_in_the_file_is_typed() {
         .iter()
         .map(|i| i["targets"].as_array().map_or(0, Vec::len))
         .sum();
-    let typed: usize = Dataset::embedded().indicators.iter().map(|i| i.targets.len()).sum();
+    let typed: usize = Dataset::embedded()
+        .indicators
+        .iter()
+        .map(|i| i.targets.len())
+        .sum();
     assert_eq!(raw_targets, typed);
     assert!(typed >= 90, "only {typed} targets");
     for ind in &Dataset::embedded().indicators {
         assert!(numbers_of(ind).iter().all(|n| n.is_finite()));
-        assert!(ind.base.is_some() || ind.has_target(), "{} has neither a 2022 result nor a target", ind.id);
+        assert!(
+            ind.base.is_some() || ind.has_target(),
+            "{} has neither a 2022 result nor a target",
+            ind.id
+        );
     }
 }
 
@@ -131,7 +176,9 @@ fn firmness_matches_the_reports_wording() {
     for ind in &Dataset::embedded().indicators {
         for t in &ind.targets {
             match t.firmness {
-                Firmness::Firm => assert!(t.quote.contains("确保"), "{}: firm without 确保", ind.id),
+                Firmness::Firm => {
+                    assert!(t.quote.contains("确保"), "{}: firm without 确保", ind.id)
+                }
                 Firmness::Aspirational => assert!(
                     ["力争", "争取", "力促"].iter().any(|w| t.quote.contains(w)),
                     "{}: aspirational without 力争/争取/力促",
@@ -184,7 +231,10 @@ fn headline_2022_results_are_exact() {
         ("investment_attracted", 90.69, Some(25.96)),
     ];
     for (id, v, g) in expect {
-        let b = data.indicator(id).and_then(|i| i.base.clone()).unwrap_or_else(|| panic!("{id}"));
+        let b = data
+            .indicator(id)
+            .and_then(|i| i.base.clone())
+            .unwrap_or_else(|| panic!("{id}"));
         assert_eq!(b.value, Some(v), "{id}");
         assert_eq!(b.growth, g, "{id}");
     }
@@ -193,21 +243,29 @@ fn headline_2022_results_are_exact() {
 #[test]
 fn implied_levels_are_computed_by_the_model() {
     let data = Dataset::embedded();
-    let gdp = data.indicator("gdp").expect("gdp").implied_level().expect("implied");
+    let gdp = data
+        .indicator("gdp")
+        .expect("gdp")
+        .implied_level()
+        .expect("implied");
     assert!((gdp - 133.61 * 1.08).abs() < 1e-9);
     let meat = data.indicator("meat_output").expect("meat");
     assert_eq!(meat.implied_level(), None, "no 2022 value in the report");
     let base = meat.implied_base().expect("implied base");
     assert!((base * 1.0694 - 7.54).abs() < 1e-9);
     let json = EMBEDDED_JSON;
-    assert!(!json.contains("\"implied"), "implied levels are derived, never stored as a field");
+    assert!(
+        !json.contains("\"implied"),
+        "implied levels are derived, never stored as a field"
+    );
 }
 
 #[test]
 fn known_inconsistencies_are_recorded_as_notes() {
     let data = Dataset::embedded();
     let has_note = |id: &str, needle: &str| {
-        data.indicator(id).is_some_and(|i| i.notes.iter().any(|n| n.zh.contains(needle)))
+        data.indicator(id)
+            .is_some_and(|i| i.notes.iter().any(|n| n.zh.contains(needle)))
     };
     assert!(has_note("revenue", "8.04"));
     assert!(has_note("retail", "限上"));

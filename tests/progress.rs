@@ -1,14 +1,19 @@
 //! The progress engine against worked examples and invariants.
+// Tests stop at the first thing that is not as expected.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use proptest::prelude::*;
 use xinyuan_tracker::model::dataset::{Dataset, Indicator};
 use xinyuan_tracker::model::figures::{Figure, Period};
 use xinyuan_tracker::model::progress::{
-    assess, needed_growth_from_share, Assessment, GrowthSource, Measure, Needed, ProjectionMethod, Status, Warning,
+    assess, needed_growth_from_share, Assessment, GrowthSource, Measure, Needed, ProjectionMethod,
+    Status, Warning,
 };
 
 fn ind(id: &str) -> &'static Indicator {
-    Dataset::embedded().indicator(id).unwrap_or_else(|| panic!("no indicator {id}"))
+    Dataset::embedded()
+        .indicator(id)
+        .unwrap_or_else(|| panic!("no indicator {id}"))
 }
 
 fn synthetic(json: &str) -> Indicator {
@@ -26,12 +31,23 @@ fn growth_13() -> Indicator {
 }
 
 fn fig(period: Period, value: Option<f64>, growth: Option<f64>, prev: Option<f64>) -> Figure {
-    Figure { period, value, growth, prev, note: String::new() }
+    Figure {
+        period,
+        value,
+        growth,
+        prev,
+        note: String::new(),
+    }
 }
 
 fn completion(a: &Assessment, i: usize) -> (f64, f64, f64) {
     match a.judgements[i].measure {
-        Measure::Completion { rate_pct, elapsed_pct, gap_pp, .. } => (rate_pct, elapsed_pct, gap_pp),
+        Measure::Completion {
+            rate_pct,
+            elapsed_pct,
+            gap_pp,
+            ..
+        } => (rate_pct, elapsed_pct, gap_pp),
         m => panic!("not a completion: {m:?}"),
     }
 }
@@ -43,7 +59,11 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 #[test]
 fn completion_against_time_elapsed_gives_the_gap_in_points() {
     // Tourists: 840 万人次. 62.6% done by the end of September, against 75% of the year elapsed.
-    let a = assess(ind("tourists"), &[Figure::value(Period::Month(9), 0.626 * 840.0)], None);
+    let a = assess(
+        ind("tourists"),
+        &[Figure::value(Period::Month(9), 0.626 * 840.0)],
+        None,
+    );
     let (rate, elapsed, gap) = completion(&a, 0);
     assert!(close(rate, 62.6, 1e-9) && close(elapsed, 75.0, 1e-9));
     assert!(close(gap, -12.4, 1e-9), "gap {gap}");
@@ -52,7 +72,11 @@ fn completion_against_time_elapsed_gives_the_gap_in_points() {
 
 #[test]
 fn quarters_count_as_quarters_of_the_year() {
-    let a = assess(ind("livestock_slaughter"), &[Figure::value(Period::Quarter(2), 79.45)], None);
+    let a = assess(
+        ind("livestock_slaughter"),
+        &[Figure::value(Period::Quarter(2), 79.45)],
+        None,
+    );
     let (rate, elapsed, gap) = completion(&a, 0);
     assert!(close(elapsed, 50.0, 1e-9) && close(rate, 50.0, 1e-9) && close(gap, 0.0, 1e-9));
     assert_eq!(a.status, Status::OnPace);
@@ -64,20 +88,39 @@ fn growth_needed_for_the_rest_of_the_year() {
     let from_share = needed_growth_from_share(0.13, 0.46, 0.10).expect("s < 1");
     assert!(close(from_share * 100.0, 15.556, 0.001), "{from_share}");
     // The same from levels: A = 100, C_prev = 46, C = 50.6.
-    let a = assess(&growth_13(), &[fig(Period::Month(6), Some(50.6), None, Some(46.0))], None);
+    let a = assess(
+        &growth_13(),
+        &[fig(Period::Month(6), Some(50.6), None, Some(46.0))],
+        None,
+    );
     match a.needed {
         Some(Needed::Growth { rate }) => assert!(close(rate, from_share * 100.0, 1e-9)),
         n => panic!("{n:?}"),
     }
     // Computed growth is marked as computed.
-    assert!(matches!(a.judgements[0].measure, Measure::Growth { source: GrowthSource::Computed, .. }));
+    assert!(matches!(
+        a.judgements[0].measure,
+        Measure::Growth {
+            source: GrowthSource::Computed,
+            ..
+        }
+    ));
 }
 
 #[test]
 fn growth_targets_use_the_published_rate_first() {
-    let a = assess(ind("gdp"), &[fig(Period::Quarter(2), Some(60.0), Some(6.5), Some(50.0))], None);
+    let a = assess(
+        ind("gdp"),
+        &[fig(Period::Quarter(2), Some(60.0), Some(6.5), Some(50.0))],
+        None,
+    );
     match a.judgements[0].measure {
-        Measure::Growth { to_date, source, gap_pp, .. } => {
+        Measure::Growth {
+            to_date,
+            source,
+            gap_pp,
+            ..
+        } => {
             assert_eq!(to_date, 6.5);
             assert_eq!(source, GrowthSource::Published);
             assert!(close(gap_pp, -1.5, 1e-9));
@@ -86,7 +129,10 @@ fn growth_targets_use_the_published_rate_first() {
     }
     assert_eq!(a.status, Status::Behind);
     // 60 / 50 is +20%, far from the published +6.5%: flagged (GDP growth is real, levels nominal).
-    assert!(a.warnings.iter().any(|w| matches!(w, Warning::GrowthContradictsLevels { .. })));
+    assert!(a
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::GrowthContradictsLevels { .. })));
 }
 
 #[test]
@@ -112,20 +158,37 @@ fn ceiling_floor_and_level_targets() {
     assert_eq!(st(9.5, 2), Status::FarBehind);
     assert_eq!(st(5.4, 4), Status::Achieved);
     let k = ind("kindergarten_coverage");
-    assert_eq!(assess(k, &[Figure::value(Period::Month(12), 91.0)], None).status, Status::Achieved);
-    assert_eq!(assess(k, &[Figure::value(Period::Month(6), 89.0)], None).status, Status::Behind);
+    assert_eq!(
+        assess(k, &[Figure::value(Period::Month(12), 91.0)], None).status,
+        Status::Achieved
+    );
+    assert_eq!(
+        assess(k, &[Figure::value(Period::Month(6), 89.0)], None).status,
+        Status::Behind
+    );
     // Livestock on hand 163.9 → 180.1: at mid-year, 172.0 is exactly the progress due.
     let l = ind("livestock_stock");
     let a = assess(l, &[Figure::value(Period::Quarter(2), 172.0)], None);
-    assert!(close(a.judgements[0].ratio, 1.0, 1e-9), "{}", a.judgements[0].ratio);
+    assert!(
+        close(a.judgements[0].ratio, 1.0, 1e-9),
+        "{}",
+        a.judgements[0].ratio
+    );
     assert_eq!(a.status, Status::OnPace);
-    assert_eq!(assess(l, &[Figure::value(Period::Quarter(4), 181.0)], None).status, Status::Achieved);
+    assert_eq!(
+        assess(l, &[Figure::value(Period::Quarter(4), 181.0)], None).status,
+        Status::Achieved
+    );
 }
 
 #[test]
 fn two_targets_are_both_judged_and_the_worse_binds() {
     // Investment attracted: +15% and at least 100. Growth +20% is ahead; 40 of 100 at mid-year is behind.
-    let a = assess(ind("investment_attracted"), &[fig(Period::Month(6), Some(40.0), Some(20.0), None)], None);
+    let a = assess(
+        ind("investment_attracted"),
+        &[fig(Period::Month(6), Some(40.0), Some(20.0), None)],
+        None,
+    );
     assert_eq!(a.judgements.len(), 2);
     assert_eq!(a.judgements[0].status, Status::Ahead);
     assert_eq!(a.judgements[1].status, Status::Behind);
@@ -135,13 +198,29 @@ fn two_targets_are_both_judged_and_the_worse_binds() {
 
 #[test]
 fn counts_and_ranges_are_achieved_when_reached() {
-    let a = assess(ind("base_stations_5g"), &[Figure::value(Period::Month(8), 61.0)], None);
+    let a = assess(
+        ind("base_stations_5g"),
+        &[Figure::value(Period::Month(8), 61.0)],
+        None,
+    );
     assert_eq!(a.status, Status::Achieved);
-    let r = assess(ind("projects_over_1bn"), &[Figure::value(Period::Month(6), 3.0)], None);
+    let r = assess(
+        ind("projects_over_1bn"),
+        &[Figure::value(Period::Month(6), 3.0)],
+        None,
+    );
     assert_eq!(r.status, Status::Achieved);
-    let r = assess(ind("projects_over_1bn"), &[Figure::value(Period::Month(6), 1.0)], None);
+    let r = assess(
+        ind("projects_over_1bn"),
+        &[Figure::value(Period::Month(6), 1.0)],
+        None,
+    );
     assert_eq!(r.status, Status::Behind); // a third of the low end at half-time: R = 0.67
-    let r = assess(ind("projects_over_1bn"), &[Figure::value(Period::Month(9), 1.0)], None);
+    let r = assess(
+        ind("projects_over_1bn"),
+        &[Figure::value(Period::Month(9), 1.0)],
+        None,
+    );
     assert_eq!(r.status, Status::FarBehind); // R = 0.44
 }
 
@@ -155,18 +234,29 @@ fn no_figures_means_no_data() {
 
 #[test]
 fn as_of_ignores_later_figures() {
-    let figs = [Figure::value(Period::Month(3), 100.0), Figure::value(Period::Month(6), 500.0)];
+    let figs = [
+        Figure::value(Period::Month(3), 100.0),
+        Figure::value(Period::Month(6), 500.0),
+    ];
     let a = assess(ind("tourists"), &figs, Some(4));
     assert_eq!(a.latest, Some(Period::Month(3)));
 }
 
 #[test]
 fn projection_states_its_method() {
-    let t = assess(ind("tourists"), &[Figure::value(Period::Month(6), 400.0)], None);
+    let t = assess(
+        ind("tourists"),
+        &[Figure::value(Period::Month(6), 400.0)],
+        None,
+    );
     let p = t.projection.expect("projection");
     assert_eq!(p.method, ProjectionMethod::PaceHolds);
     assert!(close(p.value, 800.0, 1e-9));
-    let s = assess(&growth_13(), &[fig(Period::Month(6), Some(50.6), None, Some(46.0))], None);
+    let s = assess(
+        &growth_13(),
+        &[fig(Period::Month(6), Some(50.6), None, Some(46.0))],
+        None,
+    );
     let p = s.projection.expect("projection");
     assert_eq!(p.method, ProjectionMethod::SeasonalProfile);
     assert!(close(p.value, 110.0, 1e-9));
@@ -174,12 +264,23 @@ fn projection_states_its_method() {
 
 #[test]
 fn seasonal_pace_uses_last_years_same_period() {
-    let a = assess(&growth_13(), &[fig(Period::Month(6), Some(50.6), None, Some(46.0))], None);
+    let a = assess(
+        &growth_13(),
+        &[fig(Period::Month(6), Some(50.6), None, Some(46.0))],
+        None,
+    );
     assert_eq!(a.judgements.len(), 1);
     // For a flow with an absolute target and last year's same period known:
-    let inv = assess(ind("investment_attracted"), &[fig(Period::Month(6), Some(50.0), None, Some(40.0))], None);
+    let inv = assess(
+        ind("investment_attracted"),
+        &[fig(Period::Month(6), Some(50.0), None, Some(40.0))],
+        None,
+    );
     match inv.judgements[1].measure {
-        Measure::Completion { seasonal_expected: Some(e), .. } => assert!(close(e, 46.0, 1e-9)),
+        Measure::Completion {
+            seasonal_expected: Some(e),
+            ..
+        } => assert!(close(e, 46.0, 1e-9)),
         m => panic!("{m:?}"),
     }
 }
@@ -188,12 +289,21 @@ fn seasonal_pace_uses_last_years_same_period() {
 fn implausible_series_draw_warnings() {
     let a = assess(
         ind("tourists"),
-        &[Figure::value(Period::Month(5), 300.0), Figure::value(Period::Month(6), 250.0)],
+        &[
+            Figure::value(Period::Month(5), 300.0),
+            Figure::value(Period::Month(6), 250.0),
+        ],
         None,
     );
-    assert!(a.warnings.iter().any(|w| matches!(w, Warning::CumulativeDecrease { .. })));
+    assert!(a
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::CumulativeDecrease { .. })));
     let g = assess(ind("gdp"), &[Figure::growth(Period::Month(5), 7.0)], None);
-    assert!(g.warnings.iter().any(|w| matches!(w, Warning::NotAQuarter { .. })));
+    assert!(g
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::NotAQuarter { .. })));
     let ok = assess(ind("gdp"), &[Figure::growth(Period::Month(6), 7.0)], None);
     assert!(ok.warnings.is_empty());
 }
@@ -206,7 +316,11 @@ fn zero_targets_and_baselines_are_handled() {
         "targets":[{"type":"count","value":0,"firmness":"plain","quote":"q"},
                    {"type":"growth","rate":0,"firmness":"plain","quote":"q"}],"notes":[]}"#,
     );
-    let a = assess(&zero, &[fig(Period::Month(3), Some(0.0), None, Some(0.0))], None);
+    let a = assess(
+        &zero,
+        &[fig(Period::Month(3), Some(0.0), None, Some(0.0))],
+        None,
+    );
     assert!(all_finite(&a));
 }
 
@@ -215,31 +329,58 @@ fn all_finite(a: &Assessment) -> bool {
     for j in &a.judgements {
         nums.push(j.ratio);
         match j.measure {
-            Measure::Growth { to_date, target, gap_pp, .. } => nums.extend([to_date, target, gap_pp]),
-            Measure::Completion { done, target, rate_pct, elapsed_pct, gap_pp, seasonal_expected } => {
+            Measure::Growth {
+                to_date,
+                target,
+                gap_pp,
+                ..
+            } => nums.extend([to_date, target, gap_pp]),
+            Measure::Completion {
+                done,
+                target,
+                rate_pct,
+                elapsed_pct,
+                gap_pp,
+                seasonal_expected,
+            } => {
                 nums.extend([done, target, rate_pct, elapsed_pct, gap_pp]);
                 nums.extend(seasonal_expected);
             }
-            Measure::Level { latest, target, gap } => nums.extend([latest, target, gap]),
+            Measure::Level {
+                latest,
+                target,
+                gap,
+            } => nums.extend([latest, target, gap]),
         }
     }
     nums.extend(a.projection.map(|p| p.value));
     match a.needed {
         Some(Needed::Growth { rate }) => nums.push(rate),
-        Some(Needed::Amount { remaining, per_month, per_month_so_far }) => {
-            nums.extend([remaining, per_month, per_month_so_far])
-        }
+        Some(Needed::Amount {
+            remaining,
+            per_month,
+            per_month_so_far,
+        }) => nums.extend([remaining, per_month, per_month_so_far]),
         None => {}
     }
     nums.iter().all(|n| n.is_finite())
 }
 
 fn any_period() -> impl Strategy<Value = Period> {
-    prop_oneof![(1u8..=12).prop_map(Period::Month), (1u8..=4).prop_map(Period::Quarter)]
+    prop_oneof![
+        (1u8..=12).prop_map(Period::Month),
+        (1u8..=4).prop_map(Period::Quarter)
+    ]
 }
 
 fn finite() -> impl Strategy<Value = f64> {
-    prop_oneof![Just(0.0), -1e6..1e6f64, -100.0..100.0f64, Just(-100.0), Just(1e-300)]
+    prop_oneof![
+        Just(0.0),
+        -1e6..1e6f64,
+        -100.0..100.0f64,
+        Just(-100.0),
+        Just(1e-300)
+    ]
 }
 
 proptest! {

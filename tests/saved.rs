@@ -1,10 +1,15 @@
 //! The saved document: schema, refusal of what cannot be read, and merging of changes.
+// Tests stop at the first thing that is not as expected.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use xinyuan_tracker::model::figures::{Figure, Period};
 use xinyuan_tracker::model::saved::{decode, encode, Entries, LoadError, Op, SCHEMA};
 
 fn put(id: &str, m: u8, v: f64) -> Op {
-    Op::Put { id: id.into(), figure: Figure::value(Period::Month(m), v) }
+    Op::Put {
+        id: id.into(),
+        figure: Figure::value(Period::Month(m), v),
+    }
 }
 
 /// A schema-1 document as the first release wrote it. Frozen: never edit this string.
@@ -16,7 +21,10 @@ fn frozen_schema_1_document_still_loads() {
     assert_eq!(loaded.migrated_from, None);
     assert_eq!(loaded.entries.len(), 3);
     let gdp = &loaded.entries.of("gdp")[0];
-    assert_eq!((gdp.period, gdp.value, gdp.growth, gdp.prev), (Period::Quarter(2), Some(70.1), Some(6.5), Some(65.2)));
+    assert_eq!(
+        (gdp.period, gdp.value, gdp.growth, gdp.prev),
+        (Period::Quarter(2), Some(70.1), Some(6.5), Some(65.2))
+    );
     assert_eq!(gdp.note, "统计局快报");
 }
 
@@ -26,7 +34,13 @@ fn round_trip_keeps_every_figure() {
     e.apply(put("tourists", 3, 120.5));
     e.apply(Op::Put {
         id: "gdp".into(),
-        figure: Figure { period: Period::Quarter(1), value: None, growth: Some(-2.5), prev: None, note: "x\"y".into() },
+        figure: Figure {
+            period: Period::Quarter(1),
+            value: None,
+            growth: Some(-2.5),
+            prev: None,
+            note: "x\"y".into(),
+        },
     });
     let text = encode(&e, "2023-04-20T00:00:00Z");
     assert!(text.contains(&format!("\"schema\":{SCHEMA}")));
@@ -35,14 +49,23 @@ fn round_trip_keeps_every_figure() {
 
 #[test]
 fn unreadable_documents_are_refused_not_repaired() {
-    assert!(matches!(decode("{\"app\":\"xinyuan-tracker\",\"sch"), Err(LoadError::NotJson(_))));
+    assert!(matches!(
+        decode("{\"app\":\"xinyuan-tracker\",\"sch"),
+        Err(LoadError::NotJson(_))
+    ));
     assert!(matches!(decode("[]"), Err(LoadError::WrongApp)));
-    assert!(matches!(decode(r#"{"app":"other","schema":1}"#), Err(LoadError::WrongApp)));
+    assert!(matches!(
+        decode(r#"{"app":"other","schema":1}"#),
+        Err(LoadError::WrongApp)
+    ));
     assert_eq!(
         decode(r#"{"app":"xinyuan-tracker","schema":7,"saved_at":"","data":{"figures":{}}}"#),
         Err(LoadError::Newer(7))
     );
-    assert!(matches!(decode(r#"{"app":"xinyuan-tracker","saved_at":"","data":{}}"#), Err(LoadError::Invalid(_))));
+    assert!(matches!(
+        decode(r#"{"app":"xinyuan-tracker","saved_at":"","data":{}}"#),
+        Err(LoadError::Invalid(_))
+    ));
     // One bad figure fails the whole document: nothing is half-loaded.
     let bad_period = FROZEN_V1.replace("\"M6\"", "\"M13\"");
     assert!(matches!(decode(&bad_period), Err(LoadError::Invalid(_))));
@@ -65,7 +88,10 @@ fn every_operation_is_undone_by_the_one_it_returns() {
     assert_eq!(e.of("gdp")[0].value, Some(2.0));
     e.apply(undo);
     assert_eq!(e, snapshot);
-    let undo = e.apply(Op::Delete { id: "gdp".into(), period: Period::Month(3) });
+    let undo = e.apply(Op::Delete {
+        id: "gdp".into(),
+        period: Period::Month(3),
+    });
     assert!(e.is_empty());
     e.apply(undo);
     assert_eq!(e, snapshot);
@@ -93,6 +119,10 @@ fn figures_stay_sorted_by_period() {
     for m in [9, 3, 6, 12, 1] {
         e.apply(put("tourists", m, f64::from(m)));
     }
-    let months: Vec<u8> = e.of("tourists").iter().map(|f| f.period.end_month()).collect();
+    let months: Vec<u8> = e
+        .of("tourists")
+        .iter()
+        .map(|f| f.period.end_month())
+        .collect();
     assert_eq!(months, vec![1, 3, 6, 9, 12]);
 }

@@ -352,7 +352,10 @@ impl Dataset {
                 return Err(DatasetError::DuplicateId(ind.id.clone()));
             }
             if self.section(&ind.section).is_none() {
-                return Err(DatasetError::UnknownSection(ind.id.clone(), ind.section.clone()));
+                return Err(DatasetError::UnknownSection(
+                    ind.id.clone(),
+                    ind.section.clone(),
+                ));
             }
             if !numbers_of(ind).iter().all(|n| n.is_finite()) {
                 return Err(DatasetError::NonFinite(ind.id.clone()));

@@ -57,9 +57,15 @@ impl Period {
             (Period::Month(1), Lang::Zh) => "1月".into(),
             (Period::Month(m), Lang::Zh) => format!("1-{m}月"),
             (Period::Month(1), Lang::En) => "Jan".into(),
-            (Period::Month(m), Lang::En) => format!("Jan–{}", MONTHS_EN[usize::from(m.clamp(1, 12)) - 1]),
-            (Period::Quarter(q), Lang::Zh) => ["一季度", "上半年", "前三季度", "全年"][usize::from(q.clamp(1, 4)) - 1].into(),
-            (Period::Quarter(q), Lang::En) => ["Q1", "H1", "Q1–Q3", "Full year"][usize::from(q.clamp(1, 4)) - 1].into(),
+            (Period::Month(m), Lang::En) => {
+                format!("Jan–{}", MONTHS_EN[usize::from(m.clamp(1, 12)) - 1])
+            }
+            (Period::Quarter(q), Lang::Zh) => {
+                ["一季度", "上半年", "前三季度", "全年"][usize::from(q.clamp(1, 4)) - 1].into()
+            }
+            (Period::Quarter(q), Lang::En) => {
+                ["Q1", "H1", "Q1–Q3", "Full year"][usize::from(q.clamp(1, 4)) - 1].into()
+            }
         }
     }
 
@@ -73,7 +79,9 @@ impl Period {
     }
 }
 
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -140,12 +148,24 @@ pub struct Figure {
 impl Figure {
     /// A figure with only a value.
     pub fn value(period: Period, value: f64) -> Self {
-        Figure { period, value: Some(value), growth: None, prev: None, note: String::new() }
+        Figure {
+            period,
+            value: Some(value),
+            growth: None,
+            prev: None,
+            note: String::new(),
+        }
     }
 
     /// A figure with only a published growth rate.
     pub fn growth(period: Period, growth: f64) -> Self {
-        Figure { period, value: None, growth: Some(growth), prev: None, note: String::new() }
+        Figure {
+            period,
+            value: None,
+            growth: Some(growth),
+            prev: None,
+            note: String::new(),
+        }
     }
 
     /// Whether it carries at least one number and all its numbers are finite.

@@ -20,12 +20,20 @@ pub fn number(x: f64, max_decimals: usize) -> String {
     }
     let negative = x < 0.0 && (grouped.chars().any(|c| c != '0' && c != ',') || !frac.is_empty());
     let sign = if negative { "−" } else { "" };
-    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{frac}") }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
 }
 
 /// A value in its unit: "133.61 亿元", "8,745 个".
 pub fn with_unit(x: f64, unit: &str) -> String {
-    if unit == "%" { format!("{}%", number(x, 2)) } else { format!("{} {unit}", number(x, 2)) }
+    if unit == "%" {
+        format!("{}%", number(x, 2))
+    } else {
+        format!("{} {unit}", number(x, 2))
+    }
 }
 
 /// A percentage: "8%", "−10.4%".
@@ -35,13 +43,21 @@ pub fn percent(x: f64) -> String {
 
 /// A signed growth rate: "+8%", "−10.4%".
 pub fn growth(x: f64) -> String {
-    if x > 0.0 { format!("+{}", percent(x)) } else { percent(x) }
+    if x > 0.0 {
+        format!("+{}", percent(x))
+    } else {
+        percent(x)
+    }
 }
 
 /// A gap in percentage points, signed: "+2.5 个百分点", "−12.4 pp".
 pub fn points(x: f64, lang: Lang) -> String {
     let n = number(x, 1);
-    let n = if x > 0.0 && n != "0" { format!("+{n}") } else { n };
+    let n = if x > 0.0 && n != "0" {
+        format!("+{n}")
+    } else {
+        n
+    };
     match lang {
         Lang::Zh => format!("{n} 个百分点"),
         Lang::En => format!("{n} pp"),

@@ -46,16 +46,28 @@ impl NumberError {
         match (self, lang) {
             (NumberError::Empty, Lang::Zh) => "请输入数字。",
             (NumberError::Empty, Lang::En) => "Please type a number.",
-            (NumberError::NotANumber, Lang::Zh) => "无法识别为数字。可以这样写：1234.5、1,234.5、12.5万、1.2亿、8.5%。",
-            (NumberError::NotANumber, Lang::En) => "Not a number. These work: 1234.5, 1,234.5, 12.5万, 1.2亿, 8.5%.",
-            (NumberError::BadGrouping, Lang::Zh) => "千位分隔符应每三位一个，例如 1,234.5；小数点请用“.”。",
-            (NumberError::BadGrouping, Lang::En) => "Commas must separate groups of three digits, as in 1,234.5; use “.” for decimals.",
+            (NumberError::NotANumber, Lang::Zh) => {
+                "无法识别为数字。可以这样写：1234.5、1,234.5、12.5万、1.2亿、8.5%。"
+            }
+            (NumberError::NotANumber, Lang::En) => {
+                "Not a number. These work: 1234.5, 1,234.5, 12.5万, 1.2亿, 8.5%."
+            }
+            (NumberError::BadGrouping, Lang::Zh) => {
+                "千位分隔符应每三位一个，例如 1,234.5；小数点请用“.”。"
+            }
+            (NumberError::BadGrouping, Lang::En) => {
+                "Commas must separate groups of three digits, as in 1,234.5; use “.” for decimals."
+            }
             (NumberError::PercentNotAllowed, Lang::Zh) => "此处填写该指标单位的数值，不是百分比。",
-            (NumberError::PercentNotAllowed, Lang::En) => "This field takes a value in the indicator's unit, not a percentage.",
+            (NumberError::PercentNotAllowed, Lang::En) => {
+                "This field takes a value in the indicator's unit, not a percentage."
+            }
             (NumberError::Negative, Lang::Zh) => "此处的数值不能为负数。",
             (NumberError::Negative, Lang::En) => "This value cannot be negative.",
             (NumberError::OutOfRange, Lang::Zh) => "数值超出合理范围，请检查位数和单位。",
-            (NumberError::OutOfRange, Lang::En) => "The number is outside any plausible range; check the digits and the unit.",
+            (NumberError::OutOfRange, Lang::En) => {
+                "The number is outside any plausible range; check the digits and the unit."
+            }
         }
     }
 }
@@ -188,8 +200,14 @@ fn strict_number(s: &str) -> Result<f64, NumberError> {
         }
         int.to_string()
     };
-    let text = format!("{}.{}", if digits.is_empty() { "0" } else { &digits }, frac.unwrap_or("0"));
-    text.parse::<f64>().map(|v| sign * v).map_err(|_| NumberError::NotANumber)
+    let text = format!(
+        "{}.{}",
+        if digits.is_empty() { "0" } else { &digits },
+        frac.unwrap_or("0")
+    );
+    text.parse::<f64>()
+        .map(|v| sign * v)
+        .map_err(|_| NumberError::NotANumber)
 }
 
 #[cfg(test)]
@@ -261,10 +279,29 @@ mod tests {
         }
         // Spaces inside a number (thin-space grouping) are dropped.
         assert_eq!(v("12 345", "亿元"), Ok(12345.0));
-        assert_eq!(parse("200", Field::Growth), Ok(Parsed { value: 200.0, converted: false }));
-        assert_eq!(parse("-101", Field::Growth).map(|p| p.value), Err(OutOfRange));
-        assert_eq!(parse("3万", Field::Growth).map(|p| p.value), Err(NotANumber));
-        for e in [Empty, NotANumber, BadGrouping, PercentNotAllowed, Negative, OutOfRange] {
+        assert_eq!(
+            parse("200", Field::Growth),
+            Ok(Parsed {
+                value: 200.0,
+                converted: false
+            })
+        );
+        assert_eq!(
+            parse("-101", Field::Growth).map(|p| p.value),
+            Err(OutOfRange)
+        );
+        assert_eq!(
+            parse("3万", Field::Growth).map(|p| p.value),
+            Err(NotANumber)
+        );
+        for e in [
+            Empty,
+            NotANumber,
+            BadGrouping,
+            PercentNotAllowed,
+            Negative,
+            OutOfRange,
+        ] {
             assert!(!e.message(Lang::Zh).is_empty() && !e.message(Lang::En).is_empty());
         }
     }

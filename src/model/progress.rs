@@ -50,8 +50,14 @@ pub enum Status {
 
 impl Status {
     /// Every status, best first, as listed in summaries.
-    pub const ALL: [Status; 6] =
-        [Status::Achieved, Status::Ahead, Status::OnPace, Status::Behind, Status::FarBehind, Status::NoData];
+    pub const ALL: [Status; 6] = [
+        Status::Achieved,
+        Status::Ahead,
+        Status::OnPace,
+        Status::Behind,
+        Status::FarBehind,
+        Status::NoData,
+    ];
 
     /// Stable id for CSS classes and saved views.
     pub fn id(self) -> &'static str {
@@ -256,12 +262,14 @@ pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessm
         .targets
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| judge(ind, &t.goal, latest).map(|(status, ratio, measure)| Judgement {
-            target: i,
-            status,
-            ratio,
-            measure,
-        }))
+        .filter_map(|(i, t)| {
+            judge(ind, &t.goal, latest).map(|(status, ratio, measure)| Judgement {
+                target: i,
+                status,
+                ratio,
+                measure,
+            })
+        })
         .collect();
     let binding = judgements
         .iter()
@@ -290,7 +298,13 @@ pub fn growth_to_date(ind: &Indicator, f: &Figure) -> Option<(f64, GrowthSource)
 
 fn computed_growth(ind: &Indicator, f: &Figure) -> Option<f64> {
     let value = f.value?;
-    let prev = f.prev.or_else(|| if f.period.is_year_end() { ind.effective_base() } else { None })?;
+    let prev = f.prev.or_else(|| {
+        if f.period.is_year_end() {
+            ind.effective_base()
+        } else {
+            None
+        }
+    })?;
     (prev > 0.0).then(|| (value / prev - 1.0) * 100.0)
 }
 
@@ -300,18 +314,50 @@ fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measu
     match *goal {
         Goal::Growth { rate } => {
             let (to_date, source) = growth_to_date(ind, f)?;
-            let ratio = if rate > 0.0 { to_date / rate } else { 1.0 + (to_date - rate) / 100.0 };
-            let status = if year_end && to_date >= rate { Status::Achieved } else { Status::from_ratio(ratio) };
-            Some((status, ratio, Measure::Growth { to_date, source, target: rate, gap_pp: to_date - rate }))
+            let ratio = if rate > 0.0 {
+                to_date / rate
+            } else {
+                1.0 + (to_date - rate) / 100.0
+            };
+            let status = if year_end && to_date >= rate {
+                Status::Achieved
+            } else {
+                Status::from_ratio(ratio)
+            };
+            Some((
+                status,
+                ratio,
+                Measure::Growth {
+                    to_date,
+                    source,
+                    target: rate,
+                    gap_pp: to_date - rate,
+                },
+            ))
         }
-        Goal::Total { value: target } | Goal::Count { value: target } | Goal::Range { min: target, .. } => {
+        Goal::Total { value: target }
+        | Goal::Count { value: target }
+        | Goal::Range { min: target, .. } => {
             let done = f.value?;
-            let rate = if target > 0.0 { done / target } else if done >= 0.0 { 1.0 } else { 0.0 };
+            let rate = if target > 0.0 {
+                done / target
+            } else if done >= 0.0 {
+                1.0
+            } else {
+                0.0
+            };
             let ratio = rate / elapsed;
-            let status = if done >= target { Status::Achieved } else { Status::from_ratio(ratio) };
+            let status = if done >= target {
+                Status::Achieved
+            } else {
+                Status::from_ratio(ratio)
+            };
             let seasonal_expected = match (f.prev, ind.growth_target()) {
                 (Some(prev), Some(g)) => Some(prev * (1.0 + g / 100.0)),
-                (Some(prev), None) => ind.effective_base().filter(|b| *b > 0.0).map(|b| prev / b * target),
+                (Some(prev), None) => ind
+                    .effective_base()
+                    .filter(|b| *b > 0.0)
+                    .map(|b| prev / b * target),
                 _ => None,
             };
             Some((
@@ -330,7 +376,11 @@ fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measu
         Goal::Level { value: target } | Goal::Floor { value: target } => {
             let latest = f.value?;
             let lower_better = ind.better == Better::Lower;
-            let met = if lower_better { latest <= target } else { latest >= target };
+            let met = if lower_better {
+                latest <= target
+            } else {
+                latest >= target
+            };
             let ratio = match (met, ind.base_value(), matches!(goal, Goal::Level { .. })) {
                 (true, _, _) | (false, None, _) | (false, _, false) => {
                     if lower_better {
@@ -341,21 +391,48 @@ fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measu
                 }
                 (false, Some(base), true) => {
                     let due = (target - base) * elapsed;
-                    if due.abs() > f64::EPSILON { (latest - base) / due } else { safe_div(latest, target) }
+                    if due.abs() > f64::EPSILON {
+                        (latest - base) / due
+                    } else {
+                        safe_div(latest, target)
+                    }
                 }
             };
             // On the way from the 2022 level to a target level, keeping up with the progress due
             // by now is on pace even before the target is reached.
-            let on_path = !met && !year_end && matches!(goal, Goal::Level { .. }) && ind.base_value().is_some();
-            let status = if on_path { Status::from_ratio(ratio) } else { level_status(met, year_end, ratio) };
-            Some((status, ratio, Measure::Level { latest, target, gap: latest - target }))
+            let on_path = !met
+                && !year_end
+                && matches!(goal, Goal::Level { .. })
+                && ind.base_value().is_some();
+            let status = if on_path {
+                Status::from_ratio(ratio)
+            } else {
+                level_status(met, year_end, ratio)
+            };
+            Some((
+                status,
+                ratio,
+                Measure::Level {
+                    latest,
+                    target,
+                    gap: latest - target,
+                },
+            ))
         }
         Goal::Ceiling { value: cap } => {
             let latest = f.value?;
             let met = latest <= cap;
             let ratio = safe_div(cap, latest);
             let status = level_status(met, year_end, ratio);
-            Some((status, ratio, Measure::Level { latest, target: cap, gap: latest - cap }))
+            Some((
+                status,
+                ratio,
+                Measure::Level {
+                    latest,
+                    target: cap,
+                    gap: latest - cap,
+                },
+            ))
         }
     }
 }
@@ -385,30 +462,47 @@ fn project(ind: &Indicator, f: &Figure) -> Option<Projection> {
     }
     if let (Some(value), Some(prev), Some(base)) = (f.value, f.prev, ind.effective_base()) {
         if prev > 0.0 {
-            return Some(Projection { value: value * base / prev, method: ProjectionMethod::SeasonalProfile });
+            return Some(Projection {
+                value: value * base / prev,
+                method: ProjectionMethod::SeasonalProfile,
+            });
         }
     }
     if let Some(value) = f.value {
         if ind.absolute_target().is_some() || ind.growth_target().is_none() {
-            return Some(Projection { value: value / f.period.elapsed(), method: ProjectionMethod::PaceHolds });
+            return Some(Projection {
+                value: value / f.period.elapsed(),
+                method: ProjectionMethod::PaceHolds,
+            });
         }
     }
     let (r, _) = growth_to_date(ind, f)?;
     let base = ind.effective_base()?;
-    Some(Projection { value: base * (1.0 + r / 100.0), method: ProjectionMethod::GrowthHolds })
+    Some(Projection {
+        value: base * (1.0 + r / 100.0),
+        method: ProjectionMethod::GrowthHolds,
+    })
 }
 
 fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
     if f.period.is_year_end() || !ind.kind.is_flow() {
         return None;
     }
-    if let (Some(g), Some(annual), Some(done)) = (ind.growth_target(), ind.effective_base(), f.value) {
-        let prev = f.prev.or_else(|| f.growth.filter(|r| *r > -100.0).map(|r| done / (1.0 + r / 100.0)));
+    if let (Some(g), Some(annual), Some(done)) =
+        (ind.growth_target(), ind.effective_base(), f.value)
+    {
+        let prev = f.prev.or_else(|| {
+            f.growth
+                .filter(|r| *r > -100.0)
+                .map(|r| done / (1.0 + r / 100.0))
+        });
         if let Some(prev) = prev {
             let rest_last_year = annual - prev;
             if rest_last_year > 0.0 {
                 let target = annual * (1.0 + g / 100.0);
-                return Some(Needed::Growth { rate: ((target - done) / rest_last_year - 1.0) * 100.0 });
+                return Some(Needed::Growth {
+                    rate: ((target - done) / rest_last_year - 1.0) * 100.0,
+                });
             }
         }
     }
@@ -444,7 +538,11 @@ fn warnings(ind: &Indicator, series: &[&Figure]) -> Vec<Warning> {
         for pair in series.windows(2) {
             if let (Some(before), Some(value)) = (pair[0].value, pair[1].value) {
                 if value < before {
-                    out.push(Warning::CumulativeDecrease { period: pair[1].period, value, before });
+                    out.push(Warning::CumulativeDecrease {
+                        period: pair[1].period,
+                        value,
+                        before,
+                    });
                 }
             }
         }
@@ -452,7 +550,11 @@ fn warnings(ind: &Indicator, series: &[&Figure]) -> Vec<Warning> {
     for f in series {
         if let (Some(published), Some(computed)) = (f.growth, computed_growth(ind, f)) {
             if (published - computed).abs() > GROWTH_TOLERANCE_PP {
-                out.push(Warning::GrowthContradictsLevels { period: f.period, published, computed });
+                out.push(Warning::GrowthContradictsLevels {
+                    period: f.period,
+                    published,
+                    computed,
+                });
             }
         }
     }
@@ -473,7 +575,10 @@ impl Summary {
 
     /// How many have this status.
     pub fn count(&self, s: Status) -> usize {
-        Status::ALL.iter().position(|x| *x == s).map_or(0, |i| self.counts[i])
+        Status::ALL
+            .iter()
+            .position(|x| *x == s)
+            .map_or(0, |i| self.counts[i])
     }
 
     /// How many in all.

@@ -56,7 +56,11 @@ impl Route {
                 if let Some(s) = section {
                     params.push(format!("section={}", encode(s)));
                 }
-                if params.is_empty() { "#/all".into() } else { format!("#/all?{}", params.join("&")) }
+                if params.is_empty() {
+                    "#/all".into()
+                } else {
+                    format!("#/all?{}", params.join("&"))
+                }
             }
             Route::Section(id) => format!("#/section/{}", encode(id)),
             Route::Indicator(id) => format!("#/indicator/{}", encode(id)),
@@ -110,8 +114,14 @@ mod tests {
     fn routes_round_trip_through_the_fragment() {
         let routes = [
             Route::Overview,
-            Route::All { query: String::new(), section: None },
-            Route::All { query: "游客 840".into(), section: Some("a3".into()) },
+            Route::All {
+                query: String::new(),
+                section: None,
+            },
+            Route::All {
+                query: "游客 840".into(),
+                section: Some("a3".into()),
+            },
             Route::Section("a4".into()),
             Route::Indicator("gdp".into()),
         ];
@@ -126,7 +136,19 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Overview);
         assert_eq!(Route::parse("#/nonsense/x"), Route::Overview);
         assert_eq!(Route::parse("#/indicator"), Route::Overview);
-        assert_eq!(Route::parse("#/all?q=%E6%B8%B8%E5%AE%A2"), Route::All { query: "游客".into(), section: None });
-        assert_eq!(Route::parse("#/all?q=%ZZ"), Route::All { query: "%ZZ".into(), section: None });
+        assert_eq!(
+            Route::parse("#/all?q=%E6%B8%B8%E5%AE%A2"),
+            Route::All {
+                query: "游客".into(),
+                section: None
+            }
+        );
+        assert_eq!(
+            Route::parse("#/all?q=%ZZ"),
+            Route::All {
+                query: "%ZZ".into(),
+                section: None
+            }
+        );
     }
 }

@@ -67,10 +67,15 @@ impl Entries {
         match op {
             Op::Put { id, figure } => {
                 let list = self.figures.entry(id.clone()).or_default();
-                let old = list.iter().position(|f| f.period == figure.period).map(|i| list.remove(i));
+                let old = list
+                    .iter()
+                    .position(|f| f.period == figure.period)
+                    .map(|i| list.remove(i));
                 let period = figure.period;
                 list.push(figure);
-                list.sort_by_key(|f| (f.period.end_month(), matches!(f.period, Period::Quarter(_))));
+                list.sort_by_key(|f| {
+                    (f.period.end_month(), matches!(f.period, Period::Quarter(_)))
+                });
                 match old {
                     Some(figure) => Op::Put { id, figure },
                     None => Op::Delete { id, period },
@@ -78,7 +83,9 @@ impl Entries {
             }
             Op::Delete { id, period } => {
                 let removed = self.figures.get_mut(&id).and_then(|list| {
-                    list.iter().position(|f| f.period == period).map(|i| list.remove(i))
+                    list.iter()
+                        .position(|f| f.period == period)
+                        .map(|i| list.remove(i))
                 });
                 if self.figures.get(&id).is_some_and(Vec::is_empty) {
                     self.figures.remove(&id);
@@ -94,7 +101,10 @@ impl Entries {
 
     /// Ids that are not indicators of the dataset.
     pub fn unknown_ids<'a>(&'a self, data: &'a Dataset) -> impl Iterator<Item = &'a str> + 'a {
-        self.figures.keys().map(String::as_str).filter(|id| data.indicator(id).is_none())
+        self.figures
+            .keys()
+            .map(String::as_str)
+            .filter(|id| data.indicator(id).is_none())
     }
 }
 
@@ -139,7 +149,12 @@ pub struct Loaded {
 
 /// Writes a document.
 pub fn encode(entries: &Entries, saved_at: &str) -> String {
-    let doc = Document { app: APP.into(), schema: SCHEMA, saved_at: saved_at.into(), data: entries.clone() };
+    let doc = Document {
+        app: APP.into(),
+        schema: SCHEMA,
+        saved_at: saved_at.into(),
+        data: entries.clone(),
+    };
     // Serialising plain data with finite numbers cannot fail.
     serde_json::to_string(&doc).unwrap_or_default()
 }
@@ -147,7 +162,8 @@ pub fn encode(entries: &Entries, saved_at: &str) -> String {
 /// Reads a document, migrating an older schema. Never returns partial data: any figure that does
 /// not decode, or is not finite, fails the whole document.
 pub fn decode(text: &str) -> Result<Loaded, LoadError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
     if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
         return Err(LoadError::WrongApp);
     }
@@ -160,13 +176,20 @@ pub fn decode(text: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::Newer(schema));
     }
     let value = migrate(value, schema)?;
-    let doc: Document = serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))?;
+    let doc: Document =
+        serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))?;
     for (id, list) in &doc.data.figures {
         if let Some(f) = list.iter().find(|f| !f.is_usable()) {
-            return Err(LoadError::Invalid(format!("{id} {}: no finite number", f.period)));
+            return Err(LoadError::Invalid(format!(
+                "{id} {}: no finite number",
+                f.period
+            )));
         }
     }
-    Ok(Loaded { entries: doc.data, migrated_from: (schema < SCHEMA).then_some(schema) })
+    Ok(Loaded {
+        entries: doc.data,
+        migrated_from: (schema < SCHEMA).then_some(schema),
+    })
 }
 
 /// Brings a document of `schema` up to [`SCHEMA`], one version at a time. Schema 1 is the first;

@@ -1,0 +1,357 @@
+//! One indicator: what the report says, progress, the chart, the figures entered and the form.
+
+use super::state::use_store;
+use super::table::Quotes;
+use super::text::{
+    base_text, kind_name, measure_text, needed_text, projection_text, status_name, targets_text,
+    tr, warning_text,
+};
+use crate::chart::{progress_svg, ProgressSpec};
+use crate::model::dataset::{Dataset, Frequency, Indicator, Kind};
+use crate::model::figures::{Figure, Period};
+use crate::model::number::{self, Field};
+use crate::model::progress::assess;
+use crate::model::saved::Op;
+use crate::model::{format, Lang};
+use leptos::prelude::*;
+
+/// The page of one indicator.
+#[component]
+pub fn IndicatorPage(id: String) -> impl IntoView {
+    let lang = use_store().lang;
+    match Dataset::embedded().indicator(&id) {
+        None => view! {
+            <h1>{move || tr(lang.get(), "没有这个指标", "No such indicator")}</h1>
+            <p><a href="#/all">{move || tr(lang.get(), "查看全部指标", "See all indicators")}</a></p>
+        }
+        .into_any(),
+        Some(ind) => view! { <Indicator ind=ind/> }.into_any(),
+    }
+}
+
+#[component]
+fn Indicator(ind: &'static Indicator) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let data = Dataset::embedded();
+    let section = data.section(&ind.section);
+    let assessment = Memo::new(move |_| assess(ind, store.entries.get().of(&ind.id), None));
+    view! {
+        <p class="crumbs">{move || section.map(|s| view! { <a href=crate::model::route::Route::Section(s.id.clone()).href()>{super::section_label(s, lang.get())}</a> })}</p>
+        <h1>{move || ind.name.get(lang.get()).to_string()}</h1>
+        <dl class="facts">
+            <dt>{move || tr(lang.get(), "单位", "Unit")}</dt><dd>{move || ind.unit.get(lang.get()).to_string()}</dd>
+            <dt>{move || tr(lang.get(), "2022年", "2022")}</dt><dd data-testid="base">{move || base_text(ind, lang.get())}</dd>
+            <dt>{move || tr(lang.get(), "2023年目标", "2023 target")}</dt><dd data-testid="target">{move || if ind.has_target() { targets_text(ind, lang.get()) } else { tr(lang.get(), "报告未设定", "none set").into() }}</dd>
+            {move || ind.implied_level().map(|v| view! { <dt>{tr(lang.get(), "推算目标水平", "Implied 2023 level")}</dt><dd>{format::with_unit(v, ind.unit.get(lang.get()))}{tr(lang.get(), "（2022年 × (1 + 目标增速)）", " (2022 × (1 + target growth))")}</dd> })}
+            <dt>{move || tr(lang.get(), "类型", "Kind")}</dt><dd>{move || kind_name(ind.kind, lang.get())}</dd>
+            <dt>{move || tr(lang.get(), "发布频率", "Released")}</dt><dd>{move || frequency_name(ind.frequency, lang.get())}</dd>
+        </dl>
+        <Quotes ind=ind/>
+        {move || ind.has_target().then(|| {
+            let l = lang.get();
+            let a = assessment.get();
+            view! {
+                <section aria-labelledby="progress-h">
+                    <h2 id="progress-h">{tr(l, "进度", "Progress")}</h2>
+                    <p class=format!("status big {}", a.status.id()) data-testid="status"><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}
+                        {a.latest.map(|p| format!(" · {} {}", tr(l, "截至", "as of"), p.label(l)))}</p>
+                    <ul class="judgements">
+                        {a.judgements.iter().enumerate().map(|(k, j)| view! {
+                            <li data-testid="judgement">{measure_text(&j.measure, ind.unit.get(l), l)}
+                                {(a.binding == Some(k)).then(|| format!(" · {}", tr(l, "（起约束作用的目标）", "(the binding target)")))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    {projection_text(&a, ind, l).map(|t| view! { <p data-testid="projection">{t}</p> })}
+                    {needed_text(&a, ind, l).map(|t| view! { <p data-testid="needed">{t}</p> })}
+                    {(!a.warnings.is_empty()).then(|| view! {
+                        <ul class="warnings" role="note">{a.warnings.iter().map(|w| view! { <li>{warning_text(w, l)}</li> }).collect_view()}</ul>
+                    })}
+                    <Chart ind=ind/>
+                </section>
+            }
+        })}
+        <Figures ind=ind/>
+        <EntryForm ind=ind/>
+    }
+}
+
+fn frequency_name(f: Frequency, l: Lang) -> &'static str {
+    match f {
+        Frequency::Monthly => tr(l, "按月", "monthly"),
+        Frequency::Quarterly => tr(l, "按季度", "quarterly"),
+        Frequency::Annual => tr(l, "按年", "yearly"),
+    }
+}
+
+#[component]
+fn Chart(ind: &'static Indicator) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    move || {
+        let l = lang.get();
+        let entries = store.entries.get();
+        let figs = entries.of(&ind.id);
+        let points: Vec<(u8, f64)> = figs
+            .iter()
+            .filter_map(|f| f.value.map(|v| (f.period.end_month(), v)))
+            .collect();
+        if points.is_empty() {
+            return None;
+        }
+        let a = assess(ind, figs, None);
+        let target = ind.absolute_target().or(ind.implied_level()).or_else(|| {
+            ind.targets.iter().find_map(|t| match t.goal {
+                crate::model::dataset::Goal::Level { value }
+                | crate::model::dataset::Goal::Floor { value }
+                | crate::model::dataset::Goal::Ceiling { value } => Some(value),
+                _ => None,
+            })
+        });
+        let seasonal: Vec<(u8, f64)> = ind
+            .growth_target()
+            .map(|g| {
+                figs.iter()
+                    .filter_map(|f| {
+                        f.prev
+                            .map(|p| (f.period.end_month(), p * (1.0 + g / 100.0)))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let spec = ProgressSpec {
+            points: points.clone(),
+            target,
+            pace_from_zero: ind.kind.is_flow(),
+            seasonal,
+            projection: a.projection.map(|p| p.value),
+            labels: [
+                tr(l, "累计/最新", "Cumulative / latest").into(),
+                tr(l, "序时进度", "Even pace").into(),
+                tr(l, "季节进度", "Seasonal pace").into(),
+                tr(l, "全年预计", "Projection").into(),
+                tr(l, "目标", "Target").into(),
+            ],
+            months: Period::all_months().map(|p| p.short_label(l)).collect(),
+        };
+        let svg = progress_svg(&spec, (720, 320));
+        let alt = format!(
+            "{}：{}",
+            tr(l, "折线图，各期数值", "Line chart of the figures by period"),
+            points
+                .iter()
+                .map(|(m, v)| format!(
+                    "{} {}",
+                    Period::Month(*m).short_label(l),
+                    format::number(*v, 2)
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        Some(view! { <figure class="chart" role="img" aria-label=alt inner_html=svg></figure> })
+    }
+}
+
+#[component]
+fn Figures(ind: &'static Indicator) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    move || {
+        let l = lang.get();
+        let figs = store.entries.get().of(&ind.id).to_vec();
+        view! {
+            <section aria-labelledby="figs-h">
+                <h2 id="figs-h">{tr(l, "已录入的数据", "Figures entered")}</h2>
+                {if figs.is_empty() {
+                    view! { <p data-testid="no-figures">{tr(l, "还没有录入数据。", "No figures entered yet.")}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="table-wrap">
+                        <table data-testid="figures">
+                            <thead><tr>
+                                <th scope="col">{tr(l, "时期", "Period")}</th>
+                                <th scope="col">{if ind.kind.is_flow() { tr(l, "累计值", "Cumulative") } else { tr(l, "水平", "Level") }}</th>
+                                <th scope="col">{tr(l, "累计增速", "Growth to date")}</th>
+                                <th scope="col">{tr(l, "去年同期", "Same period last year")}</th>
+                                <th scope="col">{tr(l, "备注/来源", "Note / source")}</th>
+                                <th scope="col"><span class="visually-hidden">{tr(l, "操作", "Actions")}</span></th>
+                            </tr></thead>
+                            <tbody>{figs.into_iter().map(|f| {
+                                let period = f.period;
+                                view! {
+                                    <tr>
+                                        <th scope="row">{f.period.label(l)}</th>
+                                        <td>{f.value.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
+                                        <td>{f.growth.map(format::growth).unwrap_or_else(|| "—".into())}</td>
+                                        <td>{f.prev.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
+                                        <td>{f.note.clone()}</td>
+                                        <td><button class="delete" on:click=move |_| store.commit(Op::Delete { id: ind.id.clone(), period })
+                                            aria-label=format!("{} {}", tr(l, "删除", "Delete"), period.label(l))>{tr(l, "删除", "Delete")}</button></td>
+                                    </tr>
+                                }
+                            }).collect_view()}</tbody>
+                        </table>
+                        </div>
+                    }.into_any()
+                }}
+            </section>
+        }
+    }
+}
+
+/// Parses an optional numeric field: empty is `Ok(None)`.
+fn optional(text: &str, field: Field<'_>) -> Result<Option<f64>, number::NumberError> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        number::parse(text, field).map(|p| Some(p.value))
+    }
+}
+
+#[component]
+fn EntryForm(ind: &'static Indicator) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let periods: Vec<Period> = if ind.frequency == Frequency::Quarterly {
+        Period::all_quarters().collect()
+    } else {
+        Period::all_months().collect()
+    };
+    let period = RwSignal::new(periods[0]);
+    let value = RwSignal::new(String::new());
+    let growth = RwSignal::new(String::new());
+    let prev = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let unit = ind.unit.zh.as_str();
+    let value_field = Field::Value { unit };
+    let interpreted = move |text: String| {
+        let l = lang.get();
+        match number::parse(&text, value_field) {
+            Ok(p) if p.converted => {
+                Some(format!("= {}", format::with_unit(p.value, ind.unit.get(l))))
+            }
+            _ => None,
+        }
+    };
+    let field_error = move |text: String, field: Field<'static>| {
+        if text.trim().is_empty() {
+            None
+        } else {
+            number::parse(&text, field)
+                .err()
+                .map(|e| e.message(lang.get()))
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.get_untracked();
+        let parsed = (
+            optional(&value.get_untracked(), value_field),
+            optional(&growth.get_untracked(), Field::Growth),
+            optional(&prev.get_untracked(), value_field),
+        );
+        match parsed {
+            (Ok(v), Ok(g), Ok(p)) => {
+                if v.is_none() && g.is_none() {
+                    error.set(Some(
+                        tr(
+                            l,
+                            "请至少填写数值或累计增速。",
+                            "Enter at least a value or a growth rate.",
+                        )
+                        .into(),
+                    ));
+                    return;
+                }
+                let figure = Figure {
+                    period: period.get_untracked(),
+                    value: v,
+                    growth: g,
+                    prev: p,
+                    note: note.get_untracked().trim().to_string(),
+                };
+                store.commit(Op::Put {
+                    id: ind.id.clone(),
+                    figure,
+                });
+                error.set(None);
+                value.set(String::new());
+                growth.set(String::new());
+                prev.set(String::new());
+                note.set(String::new());
+            }
+            _ => error.set(Some(
+                tr(
+                    l,
+                    "有数字无法识别，请按提示修改。",
+                    "A number could not be read; see the message beside it.",
+                )
+                .into(),
+            )),
+        }
+    };
+    let kind_hint = move || {
+        let l = lang.get();
+        if ind.kind.is_flow() && ind.kind != Kind::Level {
+            tr(
+                l,
+                "累计值（1月至该期）",
+                "Cumulative value (January to the period)",
+            )
+        } else {
+            tr(l, "该期末的水平", "Level at the end of the period")
+        }
+    };
+    view! {
+        <section aria-labelledby="entry-h">
+            <h2 id="entry-h">{move || tr(lang.get(), "录入数据", "Enter a figure")}</h2>
+            <form class="entry" on:submit=submit novalidate>
+                <label>{move || tr(lang.get(), "时期", "Period")}
+                    <select name="period" on:change=move |ev| {
+                        if let Ok(p) = event_target_value(&ev).parse::<Period>() { period.set(p); }
+                    }>
+                        {periods.iter().map(|p| { let p = *p; view! { <option value=p.to_string() selected=move || period.get() == p>{move || p.label(lang.get())}</option> } }).collect_view()}
+                    </select>
+                </label>
+                <NumberInput label=Signal::derive(move || format!("{}（{}）", kind_hint(), ind.unit.get(lang.get()))) name="value" text=value
+                    error=Signal::derive(move || field_error(value.get(), value_field)) hint=Signal::derive(move || interpreted(value.get()))/>
+                <NumberInput label=Signal::derive(move || tr(lang.get(), "公布的累计同比增速（%）", "Published growth to date (%)").to_string()) name="growth" text=growth
+                    error=Signal::derive(move || field_error(growth.get(), Field::Growth)) hint=Signal::derive(|| None)/>
+                <NumberInput label=Signal::derive(move || format!("{}（{}）", tr(lang.get(), "去年同期", "Same period last year"), ind.unit.get(lang.get()))) name="prev" text=prev
+                    error=Signal::derive(move || field_error(prev.get(), value_field)) hint=Signal::derive(move || interpreted(prev.get()))/>
+                <label>{move || tr(lang.get(), "备注或来源", "Note or source")}
+                    <input type="text" name="note" maxlength="500" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit">{move || tr(lang.get(), "保存", "Save")}</button>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn NumberInput(
+    label: Signal<String>,
+    name: &'static str,
+    text: RwSignal<String>,
+    error: Signal<Option<&'static str>>,
+    hint: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let msg_id = format!("{id}-msg");
+    let msg_id2 = msg_id.clone();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" inputmode="decimal" name=name autocomplete="off"
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=msg_id.clone()
+                prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
+            <p id=msg_id2 class=move || if error.get().is_some() { "msg error" } else { "msg" } aria-live="polite">
+                {move || error.get().map(str::to_string).or_else(|| hint.get())}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,180 @@
+//! The Leptos components. They read derived values and render; user intent goes back to the
+//! [`state::Store`] as plain calls.
+
+mod indicator;
+mod overview;
+pub mod state;
+mod table;
+pub mod text;
+
+use crate::model::route::Route;
+use crate::model::saved;
+use crate::model::{Dataset, Lang};
+use crate::web;
+use leptos::prelude::*;
+use state::{use_store, Health, Store};
+use text::tr;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::load();
+    provide_context(store);
+    store.follow_other_tabs();
+    web::request_persistence();
+    let route = RwSignal::new(Route::parse(&web::hash()));
+    std::mem::forget(web::on_hash_change(move |h| route.set(Route::parse(&h))));
+    Effect::new(move |_| web::set_document_lang(store.lang.get().tag()));
+    Effect::new(move |_| {
+        let _ = route.get();
+        web::mark("tracker:rendered");
+    });
+    view! {
+        <a class="skip" href="#main">{move || tr(store.lang.get(), "跳到正文", "Skip to content")}</a>
+        <Header/>
+        <Banner/>
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Overview => overview::Overview().into_any(),
+                Route::All { query, section } => view! { <table::AllIndicators query=query section=section/> }.into_any(),
+                Route::Section(id) => view! { <table::SectionPage id=id/> }.into_any(),
+                Route::Indicator(id) => view! { <indicator::IndicatorPage id=id/> }.into_any(),
+            }}
+        </main>
+        <Footer/>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let data = Dataset::embedded();
+    view! {
+        <header class="top">
+            <div class="brand">
+                <a href="#/">{move || tr(lang.get(), "新源县2023年政府工作报告目标进度", "Xinyuan County 2023 targets tracker")}</a>
+            </div>
+            <nav aria-label=move || tr(lang.get(), "主导航", "Main navigation")>
+                <a href="#/">{move || tr(lang.get(), "总览", "Overview")}</a>
+                <a href="#/all">{move || tr(lang.get(), "全部指标", "All indicators")}</a>
+                <label class="section-jump">
+                    <span class="visually-hidden">{move || tr(lang.get(), "按部分查看", "Go to a section")}</span>
+                    <select on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if !v.is_empty() { web::set_hash(&Route::Section(v).href()); }
+                    }>
+                        <option value="">{move || tr(lang.get(), "按部分查看…", "Sections…")}</option>
+                        {data.sections.iter().map(|s| {
+                            let s2 = s.clone();
+                            view! { <option value=s.id.clone()>{move || section_label(&s2, lang.get())}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button class="lang" on:click=move |_| store.set_lang(if lang.get() == Lang::Zh { Lang::En } else { Lang::Zh })
+                    lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
+                    {move || tr(lang.get(), "English", "中文")}
+                </button>
+            </nav>
+        </header>
+    }
+}
+
+/// "（一）Projects and investment".
+pub fn section_label(s: &crate::model::dataset::Section, lang: Lang) -> String {
+    const NUMS: [&str; 11] = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一",
+    ];
+    match s.number {
+        Some(n) => match lang {
+            Lang::Zh => format!(
+                "（{}）{}",
+                NUMS.get(usize::from(n).saturating_sub(1)).unwrap_or(&""),
+                s.short.zh
+            ),
+            Lang::En => format!("({n}) {}", s.short.en),
+        },
+        None => s.short.get(lang).to_string(),
+    }
+}
+
+#[component]
+fn Banner() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    move || {
+        let l = lang.get();
+        match store.health.get() {
+            Health::Saving => store.migrated.get().map(|from| view! {
+                <div class="banner info" role="status">
+                    {format!("{} {from} {}", tr(l, "已将旧版本（", "Saved data of schema"), tr(l, "）的数据升级，原文件已另存为备份。", "was upgraded; the original is kept as a backup."))}
+                </div>
+            }.into_any()),
+            Health::Unavailable(why) => Some(view! {
+                <div class="banner warn" role="alert">
+                    <strong>{tr(l, "无法保存：", "Not saving: ")}</strong>
+                    {tr(l, "此浏览器不允许本地存储，输入的数字只保留在本页面，关闭后会丢失。请用页脚的“导出备份”保存。", "this browser does not allow local storage; figures stay in this page only and are lost when it closes. Use “Export backup” in the footer to keep them.")}
+                    <small>" (" {why} ")"</small>
+                </div>
+            }.into_any()),
+            Health::Full => Some(view! {
+                <div class="banner warn" role="alert">
+                    <strong>{tr(l, "无法保存：", "Not saving: ")}</strong>
+                    {tr(l, "浏览器存储已满，最近的修改只保留在本页面。请导出备份，并清理本站点以外的数据后再试。", "browser storage is full; the latest changes are kept in this page only. Export a backup, free space, then try again.")}
+                    <button on:click=move |_| export_backup()>{tr(l, "导出备份", "Export backup")}</button>
+                </div>
+            }.into_any()),
+            Health::Unreadable { raw, error } => {
+                let raw2 = raw.clone();
+                Some(view! {
+                    <div class="banner warn" role="alert">
+                        <strong>{tr(l, "已保存的数据无法读取，", "The saved data cannot be read, ")}</strong>
+                        {tr(l, "因此原样保留、不会被覆盖；现在显示的是报告的默认数据，修改暂不保存。", "so it is kept as it is and not overwritten; the report's defaults are shown and changes are not saved for now.")}
+                        <small>" (" {error.to_string()} ")"</small>
+                        <div class="actions">
+                            <button on:click=move |_| { let _ = web::download("xinyuan-tracker-unreadable.json", "application/json", &raw2); }>
+                                {tr(l, "下载原数据", "Download it as it is")}
+                            </button>
+                            <button on:click=move |_| {
+                                let ok = web_sys::window().and_then(|w| w.confirm_with_message(tr(l, "将无法读取的数据另存为备份，并开始保存新的数据？", "Set the unreadable data aside as a backup and start saving again?")).ok()).unwrap_or(false);
+                                if ok { store.discard_unreadable(); }
+                            }>{tr(l, "另存为备份并重新开始保存", "Set it aside and save again")}</button>
+                        </div>
+                    </div>
+                })
+                .map(IntoAny::into_any)
+            }
+        }
+    }
+}
+
+fn export_backup() {
+    let store = use_store();
+    let text = saved::encode(&store.entries.get_untracked(), &web::now_iso());
+    let _ = web::download("xinyuan-tracker-backup.json", "application/json", &text);
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let data = Dataset::embedded();
+    view! {
+        <footer>
+            <p>
+                {move || tr(lang.get(), "数据来源：", "Source: ")}
+                {move || data.source.title.get(lang.get()).to_string()}
+                " · " <a href="report.txt" download="xinyuan-2023-report.txt">{move || tr(lang.get(), "报告全文", "Full text of the report")}</a>
+                " · " <a href="indicators.json" download="xinyuan-2023-indicators.json">{move || tr(lang.get(), "指标数据（JSON）", "Indicator data (JSON)")}</a>
+            </p>
+            <p class="actions">
+                <button on:click=move |_| export_backup()>{move || tr(lang.get(), "导出备份", "Export backup")}</button>
+                <button disabled=move || store.undo.get().is_empty() on:click=move |_| store.undo()>{move || tr(lang.get(), "撤销", "Undo")}</button>
+                <button disabled=move || store.redo.get().is_empty() on:click=move |_| store.redo()>{move || tr(lang.get(), "重做", "Redo")}</button>
+                <span class="saved-count" data-testid="saved-count">
+                    {move || format!("{} {}", store.entries.get().len(), tr(lang.get(), "个已录入数据", "figures entered"))}
+                </span>
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,170 @@
+//! The overview: status summary, the main targets' growth chart and a card per main target.
+
+use super::state::use_store;
+use super::text::{base_text, measure_text, status_name, targets_text, tr};
+use crate::chart::{growth_svg, GrowthBar, GrowthLegend};
+use crate::model::dataset::Dataset;
+use crate::model::progress::{assess, growth_to_date, Measure, Status, Summary};
+use crate::model::route::Route;
+use leptos::prelude::*;
+
+/// The overview page.
+#[component]
+pub fn Overview() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let data = Dataset::embedded();
+    let statuses = Memo::new(move |_| {
+        let entries = store.entries.get();
+        data.indicators
+            .iter()
+            .filter(|i| i.has_target())
+            .map(|i| (i.section.clone(), assess(i, entries.of(&i.id), None).status))
+            .collect::<Vec<_>>()
+    });
+    let summary_rows = move || {
+        let l = lang.get();
+        let st = statuses.get();
+        let mut rows = vec![(
+            tr(l, "全部", "All").to_string(),
+            st.iter().map(|x| x.1).collect::<Summary>(),
+        )];
+        for s in data.sections.iter().filter(|s| s.id != "review") {
+            let sum: Summary = st.iter().filter(|x| x.0 == s.id).map(|x| x.1).collect();
+            if sum.total() > 0 {
+                rows.push((super::section_label(s, l), sum));
+            }
+        }
+        rows
+    };
+    let chart = move || {
+        let l = lang.get();
+        let entries = store.entries.get();
+        let bars: Vec<GrowthBar> = data
+            .in_section("main")
+            .filter_map(|i| {
+                let target = i.growth_target()?;
+                let latest = entries
+                    .of(&i.id)
+                    .iter()
+                    .rev()
+                    .find_map(|f| growth_to_date(i, f).map(|g| g.0));
+                Some(GrowthBar {
+                    label: short_name(i.name.get(l)),
+                    base: i.base.as_ref().and_then(|b| b.growth),
+                    target,
+                    actual: latest,
+                })
+            })
+            .collect();
+        let legend = GrowthLegend {
+            base: tr(l, "2022年增速", "2022 growth").into(),
+            target: tr(l, "2023年目标", "2023 target").into(),
+            actual: tr(l, "2023年累计增速", "2023 growth to date").into(),
+        };
+        (growth_svg(&bars, &legend, (900, 380)), bars)
+    };
+    view! {
+        <h1>{move || tr(lang.get(), "2023年目标进度总览", "2023 targets at a glance")}</h1>
+        <p class="lede">{move || tr(lang.get(),
+            "新源县2023年政府工作报告设定的目标、2022年实绩和今年以来的进度。录入统计部门发布的累计数后，按序时进度判断状态。",
+            "The targets set by Xinyuan County's 2023 Government Work Report, the 2022 results, and progress this year. Enter the cumulative figures released by the statistics office; status is judged against time elapsed.")}</p>
+        <section aria-labelledby="summary-h">
+            <h2 id="summary-h">{move || tr(lang.get(), "状态汇总", "Status summary")}</h2>
+            <div class="table-wrap">
+            <table class="summary" data-testid="summary">
+                <thead><tr>
+                    <th scope="col">{move || tr(lang.get(), "部分", "Section")}</th>
+                    {move || Status::ALL.iter().map(|s| view! { <th scope="col"><span class=format!("dot {}", s.id())></span>{status_name(*s, lang.get())}</th> }).collect_view()}
+                    <th scope="col">{move || tr(lang.get(), "合计", "Total")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || summary_rows().into_iter().map(|(name, sum)| view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            {Status::ALL.iter().map(|s| view! { <td>{sum.count(*s)}</td> }).collect_view()}
+                            <td>{sum.total()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+        </section>
+        <section aria-labelledby="growth-h">
+            <h2 id="growth-h">{move || tr(lang.get(), "主要预期目标：增速", "Main targets: growth")}</h2>
+            {move || {
+                let (svg, bars) = chart();
+                let l = lang.get();
+                let alt = tr(l, "柱状图：各主要指标的2022年增速、2023年目标增速和2023年累计增速，数值见右表。", "Bar chart of each main indicator's 2022 growth, 2023 target growth and 2023 growth to date; the numbers are in the table beside it.");
+                view! {
+                    <div class="chart-and-table">
+                        <figure class="chart" role="img" aria-label=alt inner_html=svg></figure>
+                        <div class="table-wrap">
+                        <table>
+                            <thead><tr>
+                                <th scope="col">{tr(l, "指标", "Indicator")}</th>
+                                <th scope="col">{tr(l, "2022年", "2022")}</th>
+                                <th scope="col">{tr(l, "目标", "Target")}</th>
+                                <th scope="col">{tr(l, "累计", "To date")}</th>
+                            </tr></thead>
+                            <tbody>{bars.into_iter().map(|b| view! {
+                                <tr><th scope="row">{b.label}</th>
+                                <td>{b.base.map(crate::model::format::growth).unwrap_or_else(|| "—".into())}</td>
+                                <td>{crate::model::format::growth(b.target)}</td>
+                                <td>{b.actual.map(crate::model::format::growth).unwrap_or_else(|| "—".into())}</td></tr>
+                            }).collect_view()}</tbody>
+                        </table>
+                        </div>
+                    </div>
+                }
+            }}
+        </section>
+        <section aria-labelledby="cards-h">
+            <h2 id="cards-h">{move || tr(lang.get(), "主要预期目标", "Main expected targets")}</h2>
+            <ul class="cards">
+                {move || {
+                    let l = lang.get();
+                    let entries = store.entries.get();
+                    data.in_section("main").map(|i| {
+                        let a = assess(i, entries.of(&i.id), None);
+                        let bar = a.judgements.iter().find_map(|j| match j.measure {
+                            Measure::Completion { rate_pct, elapsed_pct, .. } => Some((rate_pct, elapsed_pct)),
+                            _ => None,
+                        });
+                        let latest = a.latest.map(|p| p.label(l)).unwrap_or_else(|| "—".into());
+                        let detail = a.binding.or(if a.judgements.is_empty() { None } else { Some(0) })
+                            .map(|k| measure_text(&a.judgements[k].measure, i.unit.get(l), l));
+                        view! {
+                            <li class=format!("card {}", a.status.id())>
+                                <h3><a href=Route::Indicator(i.id.clone()).href()>{i.name.get(l).to_string()}</a></h3>
+                                <dl>
+                                    <dt>{tr(l, "2022年", "2022")}</dt><dd>{base_text(i, l)}</dd>
+                                    <dt>{tr(l, "2023年目标", "2023 target")}</dt><dd>{targets_text(i, l)}</dd>
+                                    <dt>{tr(l, "最新数据", "Latest")}</dt><dd>{latest}</dd>
+                                </dl>
+                                {bar.map(|(rate, elapsed)| view! {
+                                    <div class="progress" role="img" aria-label=format!("{} {:.1}%, {} {:.1}%", tr(l, "完成率", "completion"), rate, tr(l, "序时进度", "time elapsed"), elapsed)>
+                                        <div class="fill" style=format!("width:{:.1}%", rate.clamp(0.0, 100.0))></div>
+                                        <div class="pace" style=format!("left:{:.1}%", elapsed.clamp(0.0, 100.0))></div>
+                                    </div>
+                                })}
+                                <p class="status"><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}</p>
+                                {detail.map(|d| view! { <p class="detail">{d}</p> })}
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}
+
+/// A name short enough for a chart axis.
+fn short_name(name: &str) -> String {
+    let cut: String = name.chars().take(10).collect();
+    if cut.chars().count() < name.chars().count() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}

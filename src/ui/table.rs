@@ -1,0 +1,187 @@
+//! Every indicator in one table (search and section filter), and the page of one section.
+
+use super::state::use_store;
+use super::text::{base_text, kind_name, status_name, targets_text, tr};
+use crate::model::dataset::{Dataset, Indicator};
+use crate::model::progress::assess;
+use crate::model::route::Route;
+use crate::model::{format, Lang};
+use crate::web;
+use leptos::prelude::*;
+
+fn matches(ind: &Indicator, q: &str) -> bool {
+    let q = q.trim().to_lowercase();
+    q.is_empty()
+        || [&ind.id, &ind.name.zh, &ind.name.en, &ind.unit.zh]
+            .iter()
+            .any(|s| s.to_lowercase().contains(&q))
+        || ind.targets.iter().any(|t| t.quote.contains(q.as_str()))
+        || ind
+            .base
+            .as_ref()
+            .is_some_and(|b| b.quote.contains(q.as_str()))
+}
+
+/// The "all indicators" view.
+#[component]
+pub fn AllIndicators(query: String, section: Option<String>) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let data = Dataset::embedded();
+    let q = query.clone();
+    let sec = section.clone();
+    let rows = move || {
+        data.sections
+            .iter()
+            .filter(|s| sec.as_deref().is_none_or(|x| x == s.id))
+            .map(|s| {
+                (
+                    s,
+                    data.in_section(&s.id)
+                        .filter(|i| matches(i, &q))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, list)| !list.is_empty())
+            .collect::<Vec<_>>()
+    };
+    let count = {
+        let rows = rows.clone();
+        move || rows().iter().map(|(_, l)| l.len()).sum::<usize>()
+    };
+    let section_for_search = section.clone();
+    let query_for_filter = query.clone();
+    view! {
+        <h1>{move || tr(lang.get(), "全部指标", "All indicators")}</h1>
+        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <label>
+                {move || tr(lang.get(), "搜索", "Search")}
+                <input type="search" prop:value=query.clone()
+                    on:change=move |ev| web::set_hash(&Route::All { query: event_target_value(&ev), section: section_for_search.clone() }.href())/>
+            </label>
+            <label>
+                {move || tr(lang.get(), "部分", "Section")}
+                <select on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    web::set_hash(&Route::All { query: query_for_filter.clone(), section: (!v.is_empty()).then_some(v) }.href());
+                }>
+                    <option value="">{move || tr(lang.get(), "全部", "All")}</option>
+                    {data.sections.iter().map(|s| {
+                        let s2 = s.clone();
+                        view! { <option value=s.id.clone() selected=section.as_deref() == Some(s.id.as_str())>{move || super::section_label(&s2, lang.get())}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <p class="count" role="status">{move || format!("{} {}", count(), tr(lang.get(), "个指标", "indicators"))}</p>
+        </form>
+        {move || rows().into_iter().map(|(s, list)| view! {
+            <section>
+                <h2><a href=Route::Section(s.id.clone()).href()>{super::section_label(s, lang.get())}</a></h2>
+                <IndicatorTable list=list/>
+            </section>
+        }).collect_view()}
+    }
+}
+
+/// A table of indicators with their report figures and status.
+#[component]
+pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    move || {
+        let l = lang.get();
+        let entries = store.entries.get();
+        view! {
+            <div class="table-wrap">
+            <table class="indicators">
+                <thead><tr>
+                    <th scope="col">{tr(l, "指标", "Indicator")}</th>
+                    <th scope="col">{tr(l, "单位", "Unit")}</th>
+                    <th scope="col">{tr(l, "2022年", "2022")}</th>
+                    <th scope="col">{tr(l, "2023年目标", "2023 target")}</th>
+                    <th scope="col">{tr(l, "推算目标水平", "Implied level")}</th>
+                    <th scope="col">{tr(l, "类型", "Kind")}</th>
+                    <th scope="col">{tr(l, "状态", "Status")}</th>
+                    <th scope="col">{tr(l, "说明与原文", "Notes and source")}</th>
+                </tr></thead>
+                <tbody>
+                    {list.iter().map(|i| {
+                        let a = assess(i, entries.of(&i.id), None);
+                        let status = if i.has_target() { status_name(a.status, l) } else { tr(l, "仅2022年", "2022 only") };
+                        view! {
+                            <tr id=format!("row-{}", i.id)>
+                                <th scope="row"><a href=Route::Indicator(i.id.clone()).href()>{i.name.get(l).to_string()}</a></th>
+                                <td>{i.unit.get(l).to_string()}</td>
+                                <td>{base_text(i, l)}</td>
+                                <td>{if i.has_target() { targets_text(i, l) } else { "—".into() }}</td>
+                                <td>{implied(i, l)}</td>
+                                <td>{kind_name(i.kind, l)}</td>
+                                <td class=format!("status {}", if i.has_target() { a.status.id() } else { "none" })>{status}</td>
+                                <td><Quotes ind=i/></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+        }
+    }
+}
+
+fn implied(i: &Indicator, l: Lang) -> String {
+    match (i.implied_level(), i.implied_base()) {
+        (Some(v), _) => format::with_unit(v, i.unit.get(l)),
+        (None, Some(b)) => format!(
+            "{} {}",
+            tr(l, "2022年约", "2022 ≈"),
+            format::with_unit(b, i.unit.get(l))
+        ),
+        _ => "—".into(),
+    }
+}
+
+/// The report's sentences and the notes of an indicator, on demand.
+#[component]
+pub fn Quotes(ind: &'static Indicator) -> impl IntoView {
+    let lang = use_store().lang;
+    move || {
+        let l = lang.get();
+        let mut quotes: Vec<String> = ind.base.iter().map(|b| b.quote.clone()).collect();
+        for t in &ind.targets {
+            if !quotes.contains(&t.quote) {
+                quotes.push(t.quote.clone());
+            }
+        }
+        view! {
+            <details>
+                <summary>{tr(l, "原文", "Report text")}{if ind.notes.is_empty() { String::new() } else { format!(" · {} {}", ind.notes.len(), tr(l, "条说明", "notes")) }}</summary>
+                {quotes.into_iter().map(|q| view! { <blockquote lang="zh-CN">{q}</blockquote> }).collect_view()}
+                {ind.notes.iter().map(|n| view! { <p class="note">{n.get(l).to_string()}</p> }).collect_view()}
+            </details>
+        }
+    }
+}
+
+/// The page of one section of the report.
+#[component]
+pub fn SectionPage(id: String) -> impl IntoView {
+    let lang = use_store().lang;
+    let data = Dataset::embedded();
+    match data.section(&id) {
+        None => view! { <h1>{move || tr(lang.get(), "没有这个部分", "No such section")}</h1> <p><a href="#/">{move || tr(lang.get(), "返回总览", "Back to the overview")}</a></p> }.into_any(),
+        Some(s) => {
+            let list: Vec<&'static Indicator> = data.in_section(&s.id).collect();
+            let empty = list.is_empty();
+            view! {
+                <h1>{move || super::section_label(s, lang.get())}</h1>
+                <p class="lede">{move || s.name.get(lang.get()).to_string()}</p>
+                {if empty {
+                    view! { <p>{move || tr(lang.get(), "报告在这一部分没有设定量化目标。", "The report sets no numeric target in this section.")}</p> }.into_any()
+                } else {
+                    view! { <IndicatorTable list=list/> }.into_any()
+                }}
+            }
+            .into_any()
+        }
+    }
+}

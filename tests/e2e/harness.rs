@@ -1,0 +1,280 @@
+//! Test environment: the release `dist/` served on a free loopback port, a ChromeDriver of the
+//! test's own, and a fresh Chromium profile. Every process started here is killed when the
+//! [`Browser`] is dropped, also when the test panics.
+
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// How long to wait for the app to render something.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("TRACKER_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    if !dir.join("index.html").exists() {
+        let status = Command::new("trunk")
+            .args(["build", "--release"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("trunk runs (install it with .ci/test, which sets everything up)");
+        assert!(status.success(), "trunk build --release failed");
+    }
+    dir
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("json") => "application/json; charset=utf-8",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves `dist/` once per test process, on a thread that ends with the process.
+pub fn server() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| {
+        let dir = dist_dir();
+        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
+        let port = server.server_addr().to_ip().expect("ip address").port();
+        std::thread::spawn(move || {
+            for req in server.incoming_requests() {
+                let path = req
+                    .url()
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("/")
+                    .trim_start_matches('/')
+                    .to_string();
+                let path = if path.is_empty() {
+                    "index.html".to_string()
+                } else {
+                    path
+                };
+                let file = dir.join(&path);
+                let inside = file
+                    .canonicalize()
+                    .is_ok_and(|f| f.starts_with(dir.canonicalize().expect("dist")));
+                let resp = match (inside, std::fs::read(&file)) {
+                    (true, Ok(bytes)) => tiny_http::Response::from_data(bytes).with_header(
+                        tiny_http::Header::from_bytes("Content-Type", content_type(&file))
+                            .expect("header"),
+                    ),
+                    _ => {
+                        tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
+                    }
+                };
+                let _ = req.respond(resp);
+            }
+        });
+        format!("http://127.0.0.1:{port}/")
+    })
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+/// A ChromeDriver in its own process group, killed with everything it started on drop.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Driver {
+        use std::os::unix::process::CommandExt;
+        let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let port = free_port();
+        let child = Command::new(bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("chromedriver starts (install Chromium and ChromeDriver; .ci/test does)");
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "chromedriver did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let pgid = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &pgid]).status();
+        let _ = self.child.wait();
+    }
+}
+
+/// A browser session on the app with its own profile.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    /// Base URL of the served `dist/`.
+    pub base: &'static str,
+    profile: tempfile::TempDir,
+    driver: Driver,
+}
+
+fn capabilities(profile: &Path) -> Capabilities {
+    let binary = std::env::var("CHROME_BINARY").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let caps = serde_json::json!({
+        "browserName": "chrome",
+        "goog:loggingPrefs": {"browser": "ALL"},
+        "goog:chromeOptions": {
+            "binary": binary,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+        },
+    });
+    match caps {
+        serde_json::Value::Object(map) => map,
+        _ => unreachable!(),
+    }
+}
+
+async fn connect(driver: &Driver, profile: &Path) -> Client {
+    ClientBuilder::rustls()
+        .expect("tls config")
+        .capabilities(capabilities(profile))
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("a browser session")
+}
+
+impl Browser {
+    /// A new browser with a fresh profile.
+    pub async fn start() -> Browser {
+        let base = server();
+        let profile = tempfile::tempdir().expect("profile dir");
+        let driver = Driver::start();
+        let client = connect(&driver, profile.path()).await;
+        Browser {
+            client,
+            base,
+            profile,
+            driver,
+        }
+    }
+
+    /// Closes the browser and opens a new one on the same profile, as a user coming back would.
+    pub async fn restart(self) -> Browser {
+        let Browser {
+            client,
+            base,
+            profile,
+            driver,
+        } = self;
+        let _ = client.close().await;
+        drop(driver);
+        let driver = Driver::start();
+        let client = connect(&driver, profile.path()).await;
+        Browser {
+            client,
+            base,
+            profile,
+            driver,
+        }
+    }
+
+    /// Opens a page of the app (a fragment such as `#/indicator/gdp`) and waits for the app.
+    pub async fn open(&self, fragment: &str) {
+        self.client
+            .goto(&format!("{}{}", self.base, fragment))
+            .await
+            .expect("navigate");
+        self.wait_for("main h1").await;
+    }
+
+    /// Waits for an element.
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css} within {WAIT:?}: {e}"))
+    }
+
+    /// Text of the first element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.expect("text")
+    }
+
+    /// Runs JavaScript and returns its result.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Browser console messages at or above `level` (`WARNING`, `SEVERE`) since the last call.
+    pub async fn console(&self, level: &str) -> Vec<String> {
+        let logs = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("browser log");
+        let rank = |l: &str| match l {
+            "SEVERE" => 3,
+            "WARNING" => 2,
+            "INFO" => 1,
+            _ => 0,
+        };
+        logs.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| rank(e["level"].as_str().unwrap_or("")) >= rank(level))
+            .map(|e| format!("{} {}", e["level"], e["message"]))
+            .collect()
+    }
+
+    /// Closes the session; processes are ended on drop either way.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+/// ChromeDriver's browser-log endpoint (not part of W3C WebDriver).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}

@@ -1,0 +1,300 @@
+//! End-to-end tests: the release build in headless Chromium over WebDriver.
+//!
+//! They need Chromium, ChromeDriver and trunk, so they are `#[ignore]`d in a plain `cargo test`;
+//! `.ci/test e2e` builds `dist/` and runs them with `--ignored`.
+// Tests stop at the first thing that is not as expected.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod harness;
+
+use fantoccini::Locator;
+use harness::Browser;
+use std::time::Duration;
+
+const KEY: &str = "xinyuan-tracker";
+
+async fn saved_count(b: &Browser) -> String {
+    b.text("[data-testid=saved-count]").await
+}
+
+async fn stored(b: &Browser) -> serde_json::Value {
+    b.js(&format!("return localStorage.getItem('{KEY}');"))
+        .await
+}
+
+/// Enters a figure on the open indicator page through the form, as a user would.
+async fn enter(b: &Browser, period: &str, value: &str) {
+    let select = b.wait_for("form.entry select[name=period]").await;
+    select.select_by_value(period).await.expect("period");
+    let input = b.wait_for("#f-value").await;
+    input.clear().await.expect("clear");
+    input.send_keys(value).await.expect("type");
+    b.wait_for("form.entry button[type=submit]")
+        .await
+        .click()
+        .await
+        .expect("submit");
+}
+
+async fn wait_until(b: &Browser, what: &str, mut check: impl AsyncFnMut(&Browser) -> bool) {
+    let start = std::time::Instant::now();
+    while !check(b).await {
+        assert!(
+            start.elapsed() < harness::WAIT,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn release_build_loads_renders_the_app_and_logs_no_errors() {
+    let b = Browser::start().await;
+    b.open("").await;
+    let title = b.client.title().await.expect("title");
+    assert!(title.contains("新源县"), "{title}");
+    // The app rendered, not just the HTML shell: the summary and one card per main target.
+    b.wait_for("[data-testid=summary] tbody tr").await;
+    let cards = b
+        .client
+        .find_all(Locator::Css("ul.cards > li"))
+        .await
+        .expect("cards");
+    assert_eq!(cards.len(), 10, "one card per main target");
+    let svg = b.wait_for("figure.chart svg").await;
+    assert!(svg.html(false).await.expect("svg").contains("<rect"));
+    for page in [
+        "#/all",
+        "#/section/a4",
+        "#/indicator/gdp",
+        "#/indicator/tourists",
+    ] {
+        b.open(page).await;
+    }
+    let problems = b.console("WARNING").await;
+    assert!(problems.is_empty(), "console: {problems:#?}");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn every_page_has_its_own_url_that_survives_a_reload() {
+    let b = Browser::start().await;
+    b.open("#/indicator/crude_steel").await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for("main h1").await;
+    let target = b.text("[data-testid=target]").await;
+    assert!(target.contains("129"), "{target}");
+    b.open("#/all?q=%E6%B8%B8%E5%AE%A2").await; // 游客
+    let rows = b
+        .client
+        .find_all(Locator::Css("table.indicators tbody tr"))
+        .await
+        .expect("rows");
+    assert!(
+        !rows.is_empty() && rows.len() < 10,
+        "search narrows the table: {} rows",
+        rows.len()
+    );
+    b.open("#/all?section=main").await;
+    let rows = b
+        .client
+        .find_all(Locator::Css("table.indicators tbody tr"))
+        .await
+        .expect("rows");
+    assert_eq!(rows.len(), 10);
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_figure_typed_survives_a_reload_and_a_new_browser_session() {
+    let b = Browser::start().await;
+    b.open("#/indicator/tourists").await;
+    enter(&b, "M6", "３８０.5").await;
+    b.wait_for("[data-testid=figures]").await;
+    assert!(b.text("[data-testid=figures]").await.contains("380.5"));
+    // 380.5 of 840 at mid-year is behind the even pace.
+    assert!(
+        b.text("[data-testid=status]")
+            .await
+            .to_lowercase()
+            .contains("behind")
+            || b.text("[data-testid=status]").await.contains("低于")
+    );
+    b.client.refresh().await.expect("reload");
+    assert!(b.text("[data-testid=figures]").await.contains("380.5"));
+    let b = b.restart().await;
+    b.open("#/indicator/tourists").await;
+    assert!(
+        b.text("[data-testid=figures]").await.contains("380.5"),
+        "kept across browser sessions"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn bad_input_is_refused_with_a_message_and_stays_in_the_box() {
+    let b = Browser::start().await;
+    b.open("#/indicator/tourists").await;
+    for bad in ["abc", "NaN", "1e400", "1,23"] {
+        enter(&b, "M3", bad).await;
+        b.wait_for("form.entry .error").await;
+        let kept = b
+            .wait_for("#f-value")
+            .await
+            .prop("value")
+            .await
+            .expect("value");
+        assert_eq!(kept.as_deref(), Some(bad), "the text stays to be corrected");
+        assert_eq!(
+            b.wait_for("#f-value")
+                .await
+                .attr("aria-invalid")
+                .await
+                .expect("attr")
+                .as_deref(),
+            Some("true")
+        );
+    }
+    assert!(
+        b.client
+            .find(Locator::Css("[data-testid=figures]"))
+            .await
+            .is_err(),
+        "nothing saved"
+    );
+    assert_eq!(stored(&b).await, serde_json::Value::Null);
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_corrupt_saved_document_is_kept_byte_for_byte() {
+    let b = Browser::start().await;
+    b.open("").await;
+    let corrupt = r#"{"app":"xinyuan-tracker","schema":1,"data":{"figures":{"gdp":[{"period":"Q9"#;
+    b.js(&format!(
+        "localStorage.setItem('{KEY}', {});",
+        serde_json::json!(corrupt)
+    ))
+    .await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for(".banner.warn").await;
+    assert_eq!(stored(&b).await, serde_json::json!(corrupt));
+    // Entering a figure works in memory but does not overwrite the unreadable document.
+    b.open("#/indicator/tourists").await;
+    enter(&b, "M3", "100").await;
+    b.wait_for("[data-testid=figures]").await;
+    assert_eq!(
+        stored(&b).await,
+        serde_json::json!(corrupt),
+        "not overwritten"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn full_storage_is_reported_and_nothing_is_lost() {
+    let b = Browser::start().await;
+    b.open("#/indicator/tourists").await;
+    enter(&b, "M3", "100").await;
+    b.wait_for("[data-testid=figures]").await;
+    let before = stored(&b).await;
+    // Fill the origin's quota with other keys.
+    b.js(r#"
+        let n = 0;
+        for (const size of [262144, 16384, 1024, 64, 1]) {
+          const chunk = 'x'.repeat(size);
+          for (;;) { try { localStorage.setItem('f' + n++, chunk); } catch (e) { break; } }
+        }
+        return null;"#)
+        .await;
+    enter(&b, "M6", "300").await;
+    let banner = b.text(".banner.warn").await;
+    assert!(
+        banner.contains("full") || banner.contains("已满"),
+        "{banner}"
+    );
+    assert!(
+        b.text("[data-testid=figures]").await.contains("300"),
+        "the new figure is kept in the page"
+    );
+    assert_eq!(stored(&b).await, before, "what was saved before is intact");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn two_tabs_see_each_others_changes_and_neither_overwrites_the_other() {
+    let b = Browser::start().await;
+    b.open("#/indicator/tourists").await;
+    let first = b.client.window().await.expect("window");
+    let second = b.client.new_window(true).await.expect("new tab").handle;
+    b.client
+        .switch_to_window(second.clone())
+        .await
+        .expect("switch");
+    b.open("#/indicator/tourists").await;
+    enter(&b, "M3", "100").await;
+    b.wait_for("[data-testid=figures]").await;
+    b.client
+        .switch_to_window(first.clone())
+        .await
+        .expect("switch");
+    wait_until(
+        &b,
+        "the first tab to show the second tab's figure",
+        async |b| {
+            b.client
+                .find(Locator::Css("[data-testid=figures]"))
+                .await
+                .is_ok()
+        },
+    )
+    .await;
+    // The first tab, which loaded before that change, now adds another one: both are kept.
+    enter(&b, "M6", "300").await;
+    wait_until(&b, "both figures", async |b| {
+        let t = b.text("[data-testid=figures]").await;
+        t.contains("100") && t.contains("300")
+    })
+    .await;
+    let doc = stored(&b).await;
+    let doc: serde_json::Value = serde_json::from_str(doc.as_str().expect("saved")).expect("json");
+    assert_eq!(
+        doc["data"]["figures"]["tourists"].as_array().map(Vec::len),
+        Some(2)
+    );
+    b.client.switch_to_window(second).await.expect("switch");
+    wait_until(&b, "the second tab to show both", async |b| {
+        saved_count(b).await.starts_with('2')
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn language_toggle_switches_every_string_and_is_remembered() {
+    let b = Browser::start().await;
+    b.open("#/indicator/gdp").await;
+    b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
+        .await;
+    b.client.refresh().await.expect("reload");
+    assert_eq!(b.text("main h1").await, "地区生产总值");
+    assert_eq!(b.js("return document.documentElement.lang;").await, "zh-CN");
+    b.wait_for("button.lang")
+        .await
+        .click()
+        .await
+        .expect("toggle");
+    assert_eq!(b.text("main h1").await, "Gross domestic product (GDP)");
+    assert_eq!(b.js("return document.documentElement.lang;").await, "en");
+    b.client.refresh().await.expect("reload");
+    assert_eq!(b.text("main h1").await, "Gross domestic product (GDP)");
+    b.close().await;
+}

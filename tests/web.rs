@@ -1,0 +1,69 @@
+//! Browser tests of the storage glue and of components, run with wasm-bindgen-test in headless
+//! Chromium (`.ci/test browser`).
+// Tests stop at the first thing that is not as expected.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+use xinyuan_tracker::model::figures::{Figure, Period};
+use xinyuan_tracker::model::saved::{self, Entries, Op};
+use xinyuan_tracker::web::storage;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear() {
+    let s = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("storage");
+    s.clear().expect("clear");
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trips_a_saved_document() {
+    clear();
+    let mut e = Entries::default();
+    e.apply(Op::Put {
+        id: "gdp".into(),
+        figure: Figure::growth(Period::Quarter(1), 4.5),
+    });
+    storage::write(storage::KEY, &saved::encode(&e, "2023-04-20T00:00:00Z")).expect("write");
+    let back = storage::read(storage::KEY).expect("read").expect("present");
+    assert_eq!(saved::decode(&back).expect("decode").entries, e);
+    assert_eq!(storage::read("missing-key"), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_as_full() {
+    clear();
+    let big = "x".repeat(6 * 1024 * 1024);
+    assert_eq!(
+        storage::write("too-big", &big),
+        Err(storage::StorageError::Full)
+    );
+    clear();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_and_renders_the_overview() {
+    clear();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let host = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(host).expect("html element");
+    leptos::mount::mount_to(host.clone(), xinyuan_tracker::ui::App).forget();
+    let cards = host
+        .query_selector_all("ul.cards > li")
+        .expect("query")
+        .length();
+    assert_eq!(cards, 10);
+    assert!(host
+        .query_selector("figure.chart svg")
+        .expect("query")
+        .is_some());
+}
