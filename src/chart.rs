@@ -62,6 +62,7 @@ pub fn draw_growth<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_x_mesh()
+        .light_line_style(RGBColor(0xf0, 0xf0, 0xf0))
         .x_labels(0)
         .y_desc("%")
         .label_style(("sans-serif", 13).into_font().color(&INK))
@@ -173,6 +174,7 @@ pub fn draw_progress<DB: DrawingBackend>(
             }
         })
         .label_style(("sans-serif", 12).into_font().color(&INK))
+        .light_line_style(RGBColor(0xf0, 0xf0, 0xf0))
         .draw()?;
     let [l_fig, l_pace, l_seasonal, l_proj, l_target] = &spec.labels;
     if let Some(t) = spec.target {

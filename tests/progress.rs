@@ -386,7 +386,7 @@ fn finite() -> impl Strategy<Value = f64> {
 proptest! {
     #[test]
     fn finite_inputs_give_finite_outputs(
-        idx in 0usize..162,
+        idx in 0usize..400,
         figs in proptest::collection::vec(
             (any_period(), proptest::option::of(finite()), proptest::option::of(finite()), proptest::option::of(finite())),
             0..6),

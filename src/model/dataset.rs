@@ -227,6 +227,9 @@ pub struct Indicator {
     pub section: String,
     /// Name as the report words it, and in English.
     pub name: Text,
+    /// A short name for chart axes, where the name is long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short: Option<Text>,
     /// Unit, such as 亿元 / 100 million yuan.
     pub unit: Text,
     /// Kind of its main target (or, for a 2022-only result, how it would be judged).
@@ -290,6 +293,11 @@ impl Indicator {
     /// The 2022 value the progress engine compares against: the report's, else the implied one.
     pub fn effective_base(&self) -> Option<f64> {
         self.base_value().or_else(|| self.implied_base())
+    }
+
+    /// The short name if there is one, else the name.
+    pub fn short_name(&self, lang: Lang) -> &str {
+        self.short.as_ref().unwrap_or(&self.name).get(lang)
     }
 
     /// Whether the report sets a 2023 target for it.

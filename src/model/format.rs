@@ -27,10 +27,12 @@ pub fn number(x: f64, max_decimals: usize) -> String {
     }
 }
 
-/// A value in its unit: "133.61 亿元", "8,745 个".
+/// A value in its unit: "133.61 亿元", "8,745 个", "133.61 × 100 million yuan".
 pub fn with_unit(x: f64, unit: &str) -> String {
     if unit == "%" {
         format!("{}%", number(x, 2))
+    } else if unit.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{} × {unit}", number(x, 2))
     } else {
         format!("{} {unit}", number(x, 2))
     }
@@ -84,5 +86,11 @@ mod tests {
         assert_eq!(growth(-5.0), "−5%");
         assert_eq!(points(-12.4, Lang::Zh), "−12.4 个百分点");
         assert_eq!(points(2.0, Lang::En), "+2 pp");
+        assert_eq!(with_unit(133.61, "亿元"), "133.61 亿元");
+        assert_eq!(
+            with_unit(133.61, "100 million yuan"),
+            "133.61 × 100 million yuan"
+        );
+        assert_eq!(with_unit(5.5, "%"), "5.5%");
     }
 }

@@ -218,7 +218,21 @@ fn EntryForm(ind: &'static Indicator) -> impl IntoView {
     } else {
         Period::all_months().collect()
     };
-    let period = RwSignal::new(periods[0]);
+    // Offer the period after the latest one entered.
+    let next = {
+        let latest = store
+            .entries
+            .get_untracked()
+            .of(&ind.id)
+            .last()
+            .map(|f| f.period.end_month());
+        periods
+            .iter()
+            .copied()
+            .find(|p| latest.is_none_or(|m| p.end_month() > m))
+            .unwrap_or(periods[0])
+    };
+    let period = RwSignal::new(next);
     let value = RwSignal::new(String::new());
     let growth = RwSignal::new(String::new());
     let prev = RwSignal::new(String::new());
@@ -315,11 +329,11 @@ fn EntryForm(ind: &'static Indicator) -> impl IntoView {
                         {periods.iter().map(|p| { let p = *p; view! { <option value=p.to_string() selected=move || period.get() == p>{move || p.label(lang.get())}</option> } }).collect_view()}
                     </select>
                 </label>
-                <NumberInput label=Signal::derive(move || format!("{}（{}）", kind_hint(), ind.unit.get(lang.get()))) name="value" text=value
+                <NumberInput label=Signal::derive(move || super::text::punct(format!("{}（{}）", kind_hint(), ind.unit.get(lang.get())), lang.get())) name="value" text=value
                     error=Signal::derive(move || field_error(value.get(), value_field)) hint=Signal::derive(move || interpreted(value.get()))/>
                 <NumberInput label=Signal::derive(move || tr(lang.get(), "公布的累计同比增速（%）", "Published growth to date (%)").to_string()) name="growth" text=growth
                     error=Signal::derive(move || field_error(growth.get(), Field::Growth)) hint=Signal::derive(|| None)/>
-                <NumberInput label=Signal::derive(move || format!("{}（{}）", tr(lang.get(), "去年同期", "Same period last year"), ind.unit.get(lang.get()))) name="prev" text=prev
+                <NumberInput label=Signal::derive(move || super::text::punct(format!("{}（{}）", tr(lang.get(), "去年同期", "Same period last year"), ind.unit.get(lang.get())), lang.get())) name="prev" text=prev
                     error=Signal::derive(move || field_error(prev.get(), value_field)) hint=Signal::derive(move || interpreted(prev.get()))/>
                 <label>{move || tr(lang.get(), "备注或来源", "Note or source")}
                     <input type="text" name="note" maxlength="500" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>

@@ -50,7 +50,7 @@ pub fn Overview() -> impl IntoView {
                     .rev()
                     .find_map(|f| growth_to_date(i, f).map(|g| g.0));
                 Some(GrowthBar {
-                    label: short_name(i.name.get(l)),
+                    label: i.short_name(l).to_string(),
                     base: i.base.as_ref().and_then(|b| b.growth),
                     target,
                     actual: latest,
@@ -156,15 +156,5 @@ pub fn Overview() -> impl IntoView {
                 }}
             </ul>
         </section>
-    }
-}
-
-/// A name short enough for a chart axis.
-fn short_name(name: &str) -> String {
-    let cut: String = name.chars().take(10).collect();
-    if cut.chars().count() < name.chars().count() {
-        format!("{cut}…")
-    } else {
-        cut
     }
 }

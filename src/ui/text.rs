@@ -13,6 +13,19 @@ pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// Chinese punctuation in a composed sentence, turned into English punctuation for English.
+pub fn punct(s: String, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => s,
+        Lang::En => s
+            .replace('，', ", ")
+            .replace('；', "; ")
+            .replace('：', ": ")
+            .replace('（', " (")
+            .replace('）', ")"),
+    }
+}
+
 /// A status in words (never by colour alone).
 pub fn status_name(s: Status, lang: Lang) -> &'static str {
     match s {
@@ -75,9 +88,7 @@ pub fn targets_text(ind: &Indicator, lang: Lang) -> String {
             if f.is_empty() {
                 g
             } else {
-                format!("{g}（{f}）")
-                    .replace("（", if lang == Lang::En { " (" } else { "（" })
-                    .replace("）", if lang == Lang::En { ")" } else { "）" })
+                punct(format!("{g}（{f}）"), lang)
             }
         })
         .collect::<Vec<_>>()
@@ -107,6 +118,10 @@ pub fn base_text(ind: &Indicator, lang: Lang) -> String {
 
 /// One line describing a judgement.
 pub fn measure_text(m: &Measure, unit: &str, lang: Lang) -> String {
+    punct(measure_text_zh_punct(m, unit, lang), lang)
+}
+
+fn measure_text_zh_punct(m: &Measure, unit: &str, lang: Lang) -> String {
     match *m {
         Measure::Growth {
             to_date,
@@ -196,6 +211,10 @@ pub fn projection_text(a: &Assessment, ind: &Indicator, lang: Lang) -> Option<St
 
 /// What the rest of the year needs.
 pub fn needed_text(a: &Assessment, ind: &Indicator, lang: Lang) -> Option<String> {
+    Some(punct(needed_text_zh_punct(a, ind, lang)?, lang))
+}
+
+fn needed_text_zh_punct(a: &Assessment, ind: &Indicator, lang: Lang) -> Option<String> {
     Some(match a.needed? {
         Needed::Growth { rate } => format!(
             "{} {}",
@@ -224,6 +243,10 @@ pub fn needed_text(a: &Assessment, ind: &Indicator, lang: Lang) -> Option<String
 
 /// A warning in words.
 pub fn warning_text(w: &Warning, lang: Lang) -> String {
+    punct(warning_text_zh_punct(w, lang), lang)
+}
+
+fn warning_text_zh_punct(w: &Warning, lang: Lang) -> String {
     match w {
         Warning::CumulativeDecrease {
             period,
