@@ -32,11 +32,10 @@ fn growth_13() -> Indicator {
 
 fn fig(period: Period, value: Option<f64>, growth: Option<f64>, prev: Option<f64>) -> Figure {
     Figure {
-        period,
         value,
         growth,
         prev,
-        note: String::new(),
+        ..Figure::empty(period)
     }
 }
 

@@ -40,6 +40,7 @@ fn round_trip_keeps_every_figure() {
             growth: Some(-2.5),
             prev: None,
             note: "x\"y".into(),
+            source: "新源县统计局 2023年一季度统计快报".into(),
         },
     });
     let text = encode(&e, "2023-04-20T00:00:00Z");

@@ -140,31 +140,40 @@ pub struct Figure {
     /// Last year's figure for the same period, in the indicator's unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev: Option<f64>,
-    /// A note or the source of the figure.
+    /// A note on the figure.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Where the figure was published (a bulletin, a web page).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 impl Figure {
-    /// A figure with only a value.
-    pub fn value(period: Period, value: f64) -> Self {
+    /// A figure with no numbers yet.
+    pub fn empty(period: Period) -> Self {
         Figure {
             period,
-            value: Some(value),
+            value: None,
             growth: None,
             prev: None,
             note: String::new(),
+            source: String::new(),
+        }
+    }
+
+    /// A figure with only a value.
+    pub fn value(period: Period, value: f64) -> Self {
+        Figure {
+            value: Some(value),
+            ..Figure::empty(period)
         }
     }
 
     /// A figure with only a published growth rate.
     pub fn growth(period: Period, growth: f64) -> Self {
         Figure {
-            period,
-            value: None,
             growth: Some(growth),
-            prev: None,
-            note: String::new(),
+            ..Figure::empty(period)
         }
     }
 

@@ -174,7 +174,7 @@ fn Figures(ind: &'static Indicator) -> impl IntoView {
                                 <th scope="col">{if ind.kind.is_flow() { tr(l, "累计值", "Cumulative") } else { tr(l, "水平", "Level") }}</th>
                                 <th scope="col">{tr(l, "累计增速", "Growth to date")}</th>
                                 <th scope="col">{tr(l, "去年同期", "Same period last year")}</th>
-                                <th scope="col">{tr(l, "备注/来源", "Note / source")}</th>
+                                <th scope="col">{tr(l, "来源与备注", "Source and note")}</th>
                                 <th scope="col"><span class="visually-hidden">{tr(l, "操作", "Actions")}</span></th>
                             </tr></thead>
                             <tbody>{figs.into_iter().map(|f| {
@@ -185,7 +185,7 @@ fn Figures(ind: &'static Indicator) -> impl IntoView {
                                         <td>{f.value.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
                                         <td>{f.growth.map(format::growth).unwrap_or_else(|| "—".into())}</td>
                                         <td>{f.prev.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
-                                        <td>{f.note.clone()}</td>
+                                        <td>{[f.source.as_str(), f.note.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
                                         <td><button class="delete" on:click=move |_| store.commit(Op::Delete { id: ind.id.clone(), period })
                                             aria-label=format!("{} {}", tr(l, "删除", "Delete"), period.label(l))>{tr(l, "删除", "Delete")}</button></td>
                                     </tr>
@@ -237,6 +237,7 @@ fn EntryForm(ind: &'static Indicator) -> impl IntoView {
     let growth = RwSignal::new(String::new());
     let prev = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
+    let source = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let unit = ind.unit.zh.as_str();
     let value_field = Field::Value { unit };
@@ -285,6 +286,7 @@ fn EntryForm(ind: &'static Indicator) -> impl IntoView {
                     growth: g,
                     prev: p,
                     note: note.get_untracked().trim().to_string(),
+                    source: source.get_untracked().trim().to_string(),
                 };
                 store.commit(Op::Put {
                     id: ind.id.clone(),
@@ -295,6 +297,7 @@ fn EntryForm(ind: &'static Indicator) -> impl IntoView {
                 growth.set(String::new());
                 prev.set(String::new());
                 note.set(String::new());
+                source.set(String::new());
             }
             _ => error.set(Some(
                 tr(
@@ -335,7 +338,10 @@ fn EntryForm(ind: &'static Indicator) -> impl IntoView {
                     error=Signal::derive(move || field_error(growth.get(), Field::Growth)) hint=Signal::derive(|| None)/>
                 <NumberInput label=Signal::derive(move || super::text::punct(format!("{}（{}）", tr(lang.get(), "去年同期", "Same period last year"), ind.unit.get(lang.get())), lang.get())) name="prev" text=prev
                     error=Signal::derive(move || field_error(prev.get(), value_field)) hint=Signal::derive(move || interpreted(prev.get()))/>
-                <label>{move || tr(lang.get(), "备注或来源", "Note or source")}
+                <label>{move || tr(lang.get(), "来源", "Source")}
+                    <input type="text" name="source" maxlength="500" prop:value=move || source.get() on:input=move |ev| source.set(event_target_value(&ev))/>
+                </label>
+                <label>{move || tr(lang.get(), "备注", "Note")}
                     <input type="text" name="note" maxlength="500" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                 </label>
                 <button type="submit">{move || tr(lang.get(), "保存", "Save")}</button>
