@@ -96,6 +96,14 @@ fn every_operation_is_undone_by_the_one_it_returns() {
     assert!(e.is_empty());
     e.apply(undo);
     assert_eq!(e, snapshot);
+    let undo = e.apply(Op::Batch(vec![
+        put("gdp", 3, 5.0),
+        put("gdp", 6, 6.0),
+        put("tourists", 1, 1.0),
+    ]));
+    assert_eq!(e.len(), 3);
+    e.apply(undo);
+    assert_eq!(e, snapshot, "a batch is undone as one");
     let undo = e.apply(Op::ReplaceAll(Entries::default()));
     assert!(e.is_empty());
     e.apply(undo);

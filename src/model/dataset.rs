@@ -383,7 +383,8 @@ impl Dataset {
     }
 
     /// The indicators of one section, in report order.
-    pub fn in_section<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
+    pub fn in_section<'a>(&'a self, section: &str) -> impl Iterator<Item = &'a Indicator> + 'a {
+        let section = section.to_string();
         self.indicators.iter().filter(move |i| i.section == section)
     }
 }

@@ -17,6 +17,10 @@ pub enum Route {
     Section(String),
     /// One indicator.
     Indicator(String),
+    /// A grid to enter one period's figures for many indicators.
+    Grid,
+    /// Export, import and reset.
+    Data,
 }
 
 impl Route {
@@ -39,6 +43,8 @@ impl Route {
                 Route::All { query: q, section }
             }
             (Some("section"), Some(id)) => Route::Section(decode(id)),
+            (Some("entry"), _) => Route::Grid,
+            (Some("data"), _) => Route::Data,
             (Some("indicator"), Some(id)) => Route::Indicator(decode(id)),
             _ => Route::Overview,
         }
@@ -64,6 +70,8 @@ impl Route {
             }
             Route::Section(id) => format!("#/section/{}", encode(id)),
             Route::Indicator(id) => format!("#/indicator/{}", encode(id)),
+            Route::Grid => "#/entry".into(),
+            Route::Data => "#/data".into(),
         }
     }
 }
@@ -124,6 +132,8 @@ mod tests {
             },
             Route::Section("a4".into()),
             Route::Indicator("gdp".into()),
+            Route::Grid,
+            Route::Data,
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());

@@ -42,8 +42,10 @@ pub enum Op {
         /// Which period.
         period: Period,
     },
-    /// Replace everything (import, reset).
+    /// Replace everything (backup restore, reset).
     ReplaceAll(Entries),
+    /// Several changes committed together (a grid of one period, a CSV import); undone together.
+    Batch(Vec<Op>),
 }
 
 impl Entries {
@@ -96,6 +98,11 @@ impl Entries {
                 }
             }
             Op::ReplaceAll(new) => Op::ReplaceAll(std::mem::replace(self, new)),
+            Op::Batch(ops) => {
+                let mut inverses: Vec<Op> = ops.into_iter().map(|op| self.apply(op)).collect();
+                inverses.reverse();
+                Op::Batch(inverses)
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 //! The Leptos components. They read derived values and render; user intent goes back to the
 //! [`state::Store`] as plain calls.
 
+mod data;
+mod grid;
 mod indicator;
 mod overview;
 pub mod state;
@@ -39,6 +41,8 @@ pub fn App() -> impl IntoView {
                 Route::All { query, section } => view! { <table::AllIndicators query=query section=section/> }.into_any(),
                 Route::Section(id) => view! { <table::SectionPage id=id/> }.into_any(),
                 Route::Indicator(id) => view! { <indicator::IndicatorPage id=id/> }.into_any(),
+                Route::Grid => grid::GridPage().into_any(),
+                Route::Data => data::DataPage().into_any(),
             }}
         </main>
         <Footer/>
@@ -58,6 +62,8 @@ fn Header() -> impl IntoView {
             <nav aria-label=move || tr(lang.get(), "主导航", "Main navigation")>
                 <a href="#/">{move || tr(lang.get(), "总览", "Overview")}</a>
                 <a href="#/all">{move || tr(lang.get(), "全部指标", "All indicators")}</a>
+                <a href="#/entry">{move || tr(lang.get(), "批量录入", "Enter a release")}</a>
+                <a href="#/data">{move || tr(lang.get(), "导入导出", "Import / export")}</a>
                 <label class="section-jump">
                     <span class="visually-hidden">{move || tr(lang.get(), "按部分查看", "Go to a section")}</span>
                     <select on:change=move |ev| {

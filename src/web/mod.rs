@@ -85,3 +85,22 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// The text of the first file chosen in a file input (`None` when it is larger than `max_bytes`,
+/// which is then not read), or why it cannot be read.
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    max_bytes: usize,
+) -> Result<Option<String>, String> {
+    let file = input
+        .files()
+        .and_then(|l| l.get(0))
+        .ok_or_else(|| "no file".to_string())?;
+    if file.size() > max_bytes as f64 {
+        return Ok(None);
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(Some(text.as_string().unwrap_or_default()))
+}

@@ -298,3 +298,122 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
     assert_eq!(b.text("main h1").await, "Gross domestic product (GDP)");
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change() {
+    let b = Browser::start().await;
+    b.open("#/data").await;
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("figures.csv");
+    let csv = "\u{feff}indicator_id,period,value,growth_pct\ntourists,M6,250.4,\nghost,M6,1,\ngdp,Q2,,6.5\ntourists,M7,abc,\n";
+    std::fs::write(&file, csv).expect("write csv");
+    let input = b.wait_for("[data-testid=import-file]").await;
+    input
+        .send_keys(file.to_str().expect("path"))
+        .await
+        .expect("choose file");
+    let preview = b.text("[data-testid=import-preview]").await;
+    assert!(
+        preview.contains("ghost"),
+        "unknown indicator reported: {preview}"
+    );
+    assert!(preview.contains('5'), "line numbers given: {preview}");
+    assert_eq!(
+        stored(&b).await,
+        serde_json::Value::Null,
+        "nothing changes before the user confirms"
+    );
+    b.wait_for("[data-testid=import-preview] .actions button")
+        .await
+        .click()
+        .await
+        .expect("import");
+    wait_until(&b, "two figures saved", async |b| {
+        saved_count(b).await.starts_with('2')
+    })
+    .await;
+    let doc: serde_json::Value =
+        serde_json::from_str(stored(&b).await.as_str().expect("saved")).expect("json");
+    assert!(
+        doc["data"]["figures"]["ghost"].is_null(),
+        "unknown indicators are never created"
+    );
+    // Undo takes the whole import back.
+    b.client
+        .find(Locator::Css("footer .actions button:nth-child(2)"))
+        .await
+        .expect("undo")
+        .click()
+        .await
+        .expect("click");
+    wait_until(&b, "undo", async |b| saved_count(b).await.starts_with('0')).await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_release_is_entered_in_the_grid_and_reset_asks_first_and_can_be_undone() {
+    let b = Browser::start().await;
+    b.open("#/entry").await;
+    b.wait_for("select[name=month]")
+        .await
+        .select_by_value("6")
+        .await
+        .expect("month");
+    let inputs = b
+        .client
+        .find_all(Locator::Css("form.grid-entry tbody input"))
+        .await
+        .expect("inputs");
+    assert!(
+        inputs.len() >= 18,
+        "value and growth for each main target: {}",
+        inputs.len()
+    );
+    inputs[1].send_keys("7.2").await.expect("gdp growth"); // GDP growth to date, Q2
+    inputs[2].send_keys("3.55亿").await.expect("revenue value"); // revenue, in 亿元
+    b.wait_for("form.grid-entry button[type=submit]")
+        .await
+        .click()
+        .await
+        .expect("save");
+    wait_until(&b, "two figures saved", async |b| {
+        saved_count(b).await.starts_with('2')
+    })
+    .await;
+    let doc: serde_json::Value =
+        serde_json::from_str(stored(&b).await.as_str().expect("saved")).expect("json");
+    assert_eq!(doc["data"]["figures"]["gdp"][0]["period"], "Q2");
+    assert_eq!(doc["data"]["figures"]["revenue"][0]["value"], 3.55);
+    b.open("#/data").await;
+    b.wait_for("button.danger")
+        .await
+        .click()
+        .await
+        .expect("reset");
+    b.client.dismiss_alert().await.expect("the user says no");
+    assert!(
+        saved_count(&b).await.starts_with('2'),
+        "nothing reset without confirmation"
+    );
+    b.wait_for("button.danger")
+        .await
+        .click()
+        .await
+        .expect("reset");
+    b.client.accept_alert().await.expect("the user says yes");
+    wait_until(&b, "reset", async |b| saved_count(b).await.starts_with('0')).await;
+    b.client
+        .find(Locator::Css("footer .actions button:nth-child(2)"))
+        .await
+        .expect("undo")
+        .click()
+        .await
+        .expect("click");
+    wait_until(&b, "undo of the reset", async |b| {
+        saved_count(b).await.starts_with('2')
+    })
+    .await;
+    b.close().await;
+}

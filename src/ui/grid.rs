@@ -1,0 +1,182 @@
+//! A grid to enter one statistics release: one period, many indicators, saved together.
+
+use super::state::use_store;
+use super::text::tr;
+use crate::model::dataset::{Dataset, Frequency, Indicator};
+use crate::model::figures::{Figure, Period};
+use crate::model::number::{self, Field};
+use crate::model::saved::Op;
+use crate::model::Lang;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// The period an indicator's figure for month `m` is filed under, if it has one then.
+fn period_for(ind: &Indicator, m: u8) -> Option<Period> {
+    match ind.frequency {
+        Frequency::Quarterly => (m % 3 == 0).then_some(Period::Quarter(m / 3)),
+        _ => Some(Period::Month(m)),
+    }
+}
+
+/// Reads one row: `Ok(None)` when left empty.
+fn read_row(
+    ind: &Indicator,
+    period: Period,
+    value: &str,
+    growth: &str,
+    lang: Lang,
+) -> Result<Option<Figure>, String> {
+    let field = Field::Value { unit: &ind.unit.zh };
+    let read = |t: &str, f: Field<'_>| {
+        if t.trim().is_empty() {
+            Ok(None)
+        } else {
+            number::parse(t, f)
+                .map(|p| Some(p.value))
+                .map_err(|e| e.message(lang).to_string())
+        }
+    };
+    let v = read(value, field)?;
+    let g = read(growth, Field::Growth)?;
+    Ok((v.is_some() || g.is_some()).then(|| Figure {
+        value: v,
+        growth: g,
+        ..Figure::empty(period)
+    }))
+}
+
+/// The grid page.
+#[component]
+pub fn GridPage() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let data = Dataset::embedded();
+    let month = RwSignal::new(1u8);
+    let section = RwSignal::new("main".to_string());
+    let texts = RwSignal::new(HashMap::<String, (String, String)>::new());
+    let errors = RwSignal::new(HashMap::<String, String>::new());
+    let saved_msg = RwSignal::new(None::<String>);
+    let rows = move || {
+        data.in_section(&section.get())
+            .filter(|i| i.has_target())
+            .collect::<Vec<&'static Indicator>>()
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.get_untracked();
+        let m = month.get_untracked();
+        let t = texts.get_untracked();
+        let mut ops = Vec::new();
+        let mut errs = HashMap::new();
+        for ind in data
+            .in_section(&section.get_untracked())
+            .filter(|i| i.has_target())
+        {
+            let (Some(period), Some((v, g))) = (period_for(ind, m), t.get(&ind.id)) else {
+                continue;
+            };
+            match read_row(ind, period, v, g, l) {
+                Ok(Some(figure)) => ops.push(Op::Put {
+                    id: ind.id.clone(),
+                    figure,
+                }),
+                Ok(None) => {}
+                Err(e) => {
+                    errs.insert(ind.id.clone(), e);
+                }
+            }
+        }
+        if !errs.is_empty() {
+            errors.set(errs);
+            saved_msg.set(Some(
+                tr(
+                    l,
+                    "有数字无法识别，均未保存；请按提示修改。",
+                    "Some numbers could not be read, so nothing was saved; see the messages.",
+                )
+                .into(),
+            ));
+            return;
+        }
+        errors.set(HashMap::new());
+        let n = ops.len();
+        if n > 0 {
+            store.commit(Op::Batch(ops));
+            texts.set(HashMap::new());
+        }
+        saved_msg.set(Some(match l {
+            Lang::Zh => format!("已保存 {n} 个数据。"),
+            Lang::En => format!("{n} figures saved."),
+        }));
+    };
+    view! {
+        <h1>{move || tr(lang.get(), "批量录入", "Enter a release")}</h1>
+        <p class="lede">{move || tr(lang.get(),
+            "统计部门的一期发布涉及许多指标：选择时期和部分，填写各指标的累计值或累计增速，一次保存（可一次撤销）。按季度发布的指标只在3、6、9、12月可填。",
+            "A statistics release covers many indicators: choose the period and a section, fill in cumulative values or growth rates, and save them together (undone together). Quarterly indicators take figures in March, June, September and December only.")}</p>
+        <form class="grid-entry" on:submit=save novalidate>
+            <div class="filters">
+                <label>{move || tr(lang.get(), "时期", "Period")}
+                    <select name="month" on:change=move |ev| { if let Ok(m) = event_target_value(&ev).parse() { month.set(m); } }>
+                        {(1..=12u8).map(|m| view! { <option value=m.to_string() selected=move || month.get() == m>{move || Period::Month(m).label(lang.get())}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>{move || tr(lang.get(), "部分", "Section")}
+                    <select name="section" on:change=move |ev| { section.set(event_target_value(&ev)); errors.set(HashMap::new()); }>
+                        {data.sections.iter().filter(|s| data.in_section(&s.id).any(Indicator::has_target)).map(|s| {
+                            let id = s.id.clone();
+                            let id2 = s.id.clone();
+                            view! { <option value=id selected=move || section.get() == id2>{move || super::section_label(s, lang.get())}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <div class="table-wrap">
+            <table>
+                <thead><tr>
+                    <th scope="col">{move || tr(lang.get(), "指标", "Indicator")}</th>
+                    <th scope="col">{move || tr(lang.get(), "累计值或水平", "Cumulative value or level")}</th>
+                    <th scope="col">{move || tr(lang.get(), "累计增速（%）", "Growth to date (%)")}</th>
+                    <th scope="col">{move || tr(lang.get(), "已录入", "Entered")}</th>
+                </tr></thead>
+                <tbody>
+                    {move || {
+                        let l = lang.get();
+                        let m = month.get();
+                        let entries = store.entries.get();
+                        rows().into_iter().map(|ind| {
+                            let id = ind.id.clone();
+                            let period = period_for(ind, m);
+                            let existing = period.and_then(|p| entries.of(&id).iter().find(|f| f.period == p).cloned());
+                            let (id_v, id_g, id_g2, id_e) = (id.clone(), id.clone(), id.clone(), id.clone());
+                            let name = format!("{}（{}）", ind.name.get(l), ind.unit.get(l));
+                            let name = super::text::punct(name, l);
+                            view! {
+                                <tr>
+                                    <th scope="row">{name.clone()}</th>
+                                    {match period {
+                                        None => view! { <td colspan="2">{tr(l, "按季度发布", "Released quarterly")}</td> }.into_any(),
+                                        Some(_) => view! {
+                                            <td><input type="text" inputmode="decimal" aria-label=format!("{name} {}", tr(l, "累计值或水平", "value"))
+                                                prop:value=move || texts.with(|t| t.get(&id_v).map(|x| x.0.clone()).unwrap_or_default())
+                                                on:input=move |ev| { let v = event_target_value(&ev); texts.update(|t| t.entry(id.clone()).or_default().0 = v); }/></td>
+                                            <td><input type="text" inputmode="decimal" aria-label=format!("{name} {}", tr(l, "累计增速", "growth"))
+                                                prop:value=move || texts.with(|t| t.get(&id_g).map(|x| x.1.clone()).unwrap_or_default())
+                                                on:input={ let id = id_g2.clone(); move |ev| { let v = event_target_value(&ev); texts.update(|t| t.entry(id.clone()).or_default().1 = v); } }/>
+                                                {move || errors.with(|e| e.get(&id_e).cloned()).map(|e| view! { <p class="msg error">{e}</p> })}
+                                            </td>
+                                        }.into_any(),
+                                    }}
+                                    <td>{existing.map(|f| [f.value.map(|v| crate::model::format::number(v, 4)), f.growth.map(crate::model::format::growth)].into_iter().flatten().collect::<Vec<_>>().join(" / ")).unwrap_or_else(|| "—".into())}</td>
+                                </tr>
+                            }
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+            </div>
+            <button type="submit">{move || tr(lang.get(), "全部保存", "Save all")}</button>
+            {move || saved_msg.get().map(|m| view! { <p role="status">{m}</p> })}
+        </form>
+    }
+}
