@@ -249,6 +249,76 @@ pub fn progress_svg(spec: &ProgressSpec, size: (u32, u32)) -> String {
     out
 }
 
+/// One small chart of a section page: 2022, the 2023 target and the figure to date, in one unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compare {
+    /// (label, value) for each bar; a missing value leaves a gap.
+    pub bars: Vec<(String, Option<f64>)>,
+    /// Index of the bar that is the target (drawn as an outline).
+    pub target: Option<usize>,
+}
+
+/// Draws a small horizontal bar chart.
+pub fn draw_compare<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &Compare,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let values = spec.bars.iter().filter_map(|b| b.1);
+    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let span = (hi - lo).max(1e-9);
+    let n = spec.bars.len().max(1);
+    let mut chart = ChartBuilder::on(area)
+        .margin(6)
+        .y_label_area_size(92)
+        .x_label_area_size(22)
+        .build_cartesian_2d(lo - span * 0.05..hi + span * 0.25, 0.0..n as f64)?;
+    let labels: Vec<String> = spec.bars.iter().map(|b| b.0.clone()).collect();
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(RGBColor(0xf0, 0xf0, 0xf0))
+        .x_labels(4)
+        .y_labels(n * 2 + 1)
+        .y_label_formatter(&move |y| {
+            let k = (y - 0.5).round();
+            let i = n as f64 - 1.0 - k;
+            if (y - 0.5 - k).abs() < 0.01 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .label_style(("sans-serif", 12).into_font().color(&INK))
+        .draw()?;
+    let colours = [BASE, TARGET, ACTUAL, ACTUAL];
+    for (i, (_, v)) in spec.bars.iter().enumerate() {
+        let Some(v) = v else { continue };
+        let y = (n - 1 - i) as f64;
+        let colour = colours[i.min(3)];
+        let style = if spec.target == Some(i) {
+            colour.stroke_width(2)
+        } else {
+            colour.filled()
+        };
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(0.0, y + 0.2), (*v, y + 0.8)],
+            style,
+        )))?;
+    }
+    area.present()
+}
+
+/// A small comparison chart as SVG.
+pub fn compare_svg(spec: &Compare, size: (u32, u32)) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        let _ = draw_compare(&root, spec);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +359,33 @@ mod tests {
             .matches("<rect")
             .count();
         assert_eq!(rects - fewer, 2, "the second group adds exactly two bars");
+    }
+
+    #[test]
+    fn compare_chart_draws_a_bar_per_known_value() {
+        let spec = Compare {
+            bars: vec![
+                ("2022".into(), Some(163.9)),
+                ("目标".into(), Some(180.1)),
+                ("最新".into(), None),
+            ],
+            target: Some(1),
+        };
+        let svg = compare_svg(&spec, (300, 120));
+        let with_two = svg.matches("<rect").count();
+        let spec3 = Compare {
+            bars: vec![
+                spec.bars[0].clone(),
+                spec.bars[1].clone(),
+                ("最新".into(), Some(170.0)),
+            ],
+            ..spec
+        };
+        assert_eq!(
+            compare_svg(&spec3, (300, 120)).matches("<rect").count(),
+            with_two + 1
+        );
+        assert!(svg.contains("目标"));
     }
 
     #[test]

@@ -149,7 +149,9 @@ fn Chart(ind: &'static Indicator) -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        Some(view! { <figure class="chart" role="img" aria-label=alt inner_html=svg></figure> })
+        Some(
+            view! { <super::chart_figure::ChartFigure svg=svg alt=alt name=format!("xinyuan-2023-{}", ind.id)/> },
+        )
     }
 }
 

@@ -1,6 +1,7 @@
 //! The Leptos components. They read derived values and render; user intent goes back to the
 //! [`state::Store`] as plain calls.
 
+mod chart_figure;
 mod data;
 mod grid;
 mod indicator;

@@ -98,7 +98,7 @@ pub fn Overview() -> impl IntoView {
                 let alt = tr(l, "柱状图：各主要指标的2022年增速、2023年目标增速和2023年累计增速，数值见右表。", "Bar chart of each main indicator's 2022 growth, 2023 target growth and 2023 growth to date; the numbers are in the table beside it.");
                 view! {
                     <div class="chart-and-table">
-                        <figure class="chart" role="img" aria-label=alt inner_html=svg></figure>
+                        <super::chart_figure::ChartFigure svg=svg alt=alt.to_string() name="xinyuan-2023-main-targets-growth".to_string()/>
                         <div class="table-wrap">
                         <table>
                             <thead><tr>

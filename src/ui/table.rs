@@ -2,8 +2,9 @@
 
 use super::state::use_store;
 use super::text::{base_text, kind_name, status_name, targets_text, tr};
+use crate::chart::{compare_svg, Compare};
 use crate::model::dataset::{Dataset, Indicator};
-use crate::model::progress::assess;
+use crate::model::progress::{assess, growth_to_date};
 use crate::model::route::Route;
 use crate::model::{format, Lang};
 use crate::web;
@@ -178,10 +179,94 @@ pub fn SectionPage(id: String) -> impl IntoView {
                 {if empty {
                     view! { <p>{move || tr(lang.get(), "报告在这一部分没有设定量化目标。", "The report sets no numeric target in this section.")}</p> }.into_any()
                 } else {
-                    view! { <IndicatorTable list=list/> }.into_any()
+                    view! { <h2>{move || tr(lang.get(), "2022年、2023年目标与今年进度", "2022, the 2023 target and progress")}</h2> <Multiples list=list.clone()/> <h2>{move || tr(lang.get(), "指标表", "Table")}</h2> <IndicatorTable list=list/> }.into_any()
                 }}
             }
             .into_any()
+        }
+    }
+}
+
+/// Whether an indicator is charted as growth rates (it has a growth target and no absolute one).
+fn growth_mode(ind: &Indicator) -> bool {
+    ind.growth_target().is_some() && ind.absolute_target().is_none()
+}
+
+/// The small chart of one indicator: growth rates for a growth target, else levels in its unit.
+fn compare_for(
+    ind: &Indicator,
+    figures: &[crate::model::figures::Figure],
+    l: Lang,
+) -> Option<Compare> {
+    use crate::model::dataset::Goal;
+    if let (Some(g), true) = (ind.growth_target(), growth_mode(ind)) {
+        let to_date = figures
+            .iter()
+            .rev()
+            .find_map(|f| growth_to_date(ind, f).map(|x| x.0));
+        return Some(Compare {
+            bars: vec![
+                (
+                    tr(l, "2022年增速", "2022 growth").into(),
+                    ind.base.as_ref().and_then(|b| b.growth),
+                ),
+                (tr(l, "目标增速", "Target").into(), Some(g)),
+                (tr(l, "累计增速", "To date").into(), to_date),
+            ],
+            target: Some(1),
+        });
+    }
+    let target = ind.absolute_target().or_else(|| {
+        ind.targets.iter().find_map(|t| match t.goal {
+            Goal::Level { value } | Goal::Floor { value } | Goal::Ceiling { value } => Some(value),
+            _ => None,
+        })
+    })?;
+    let latest = figures.iter().rev().find_map(|f| f.value);
+    Some(Compare {
+        bars: vec![
+            (tr(l, "2022年", "2022").into(), ind.base_value()),
+            (tr(l, "2023年目标", "2023 target").into(), Some(target)),
+            (
+                if ind.kind.is_flow() {
+                    tr(l, "累计", "To date")
+                } else {
+                    tr(l, "最新", "Latest")
+                }
+                .into(),
+                latest,
+            ),
+        ],
+        target: Some(1),
+    })
+}
+
+/// Small multiples: one chart per indicator, each in its own unit.
+#[component]
+fn Multiples(list: Vec<&'static Indicator>) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    move || {
+        let l = lang.get();
+        let entries = store.entries.get();
+        view! {
+            <ul class="multiples">
+                {list.iter().filter_map(|ind| {
+                    let figs = entries.of(&ind.id);
+                    let spec = compare_for(ind, figs, l)?;
+                    let unit = if growth_mode(ind) { "%".to_string() } else { ind.unit.get(l).to_string() };
+                    let alt = spec.bars.iter().map(|(k, v)| format!("{k} {}", v.map(|x| format::number(x, 2)).unwrap_or_else(|| "—".into()))).collect::<Vec<_>>().join(", ");
+                    let status = assess(ind, figs, None).status;
+                    Some(view! {
+                        <li>
+                            <h3><a href=Route::Indicator(ind.id.clone()).href()>{ind.name.get(l).to_string()}</a></h3>
+                            <p class="unit">{unit}</p>
+                            <figure class="chart" role="img" aria-label=alt inner_html=compare_svg(&spec, (320, 120))></figure>
+                            <p class=format!("status {}", status.id())><span class=format!("dot {}", status.id())></span>{status_name(status, l)}</p>
+                        </li>
+                    })
+                }).collect_view()}
+            </ul>
         }
     }
 }

@@ -113,7 +113,7 @@ pub fn base_text(ind: &Indicator, lang: Lang) -> String {
     if let Some(g) = b.growth {
         parts.push(format::growth(g));
     }
-    parts.join(", ")
+    parts.join(tr(lang, "，", ", "))
 }
 
 /// One line describing a judgement.

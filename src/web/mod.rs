@@ -46,25 +46,76 @@ pub fn set_document_lang(tag: &str) {
 
 /// Offers `content` as a file download.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
-    let err = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
-    let document = web_sys::window()
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(js_err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
+    let result = download_url(filename, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+fn js_err(e: wasm_bindgen::JsValue) -> String {
+    format!("{e:?}")
+}
+
+fn document() -> Result<web_sys::Document, String> {
+    web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document
+        .ok_or_else(|| "no document".into())
+}
+
+fn download_url(filename: &str, url: &str) -> Result<(), String> {
+    let a: web_sys::HtmlAnchorElement = document()?
         .create_element("a")
-        .map_err(err)?
+        .map_err(js_err)?
         .dyn_into()
         .map_err(|_| "not an anchor")?;
-    a.set_href(&url);
+    a.set_href(url);
     a.set_download(filename);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// Renders an SVG string to PNG at `scale` × its size and offers it as a download.
+pub async fn download_svg_as_png(filename: &str, svg: &str, scale: f64) -> Result<(), String> {
+    let doc = document()?;
+    let img: web_sys::HtmlImageElement = doc
+        .create_element("img")
+        .map_err(js_err)?
+        .dyn_into()
+        .map_err(|_| "not an image")?;
+    let src = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(svg))
+    );
+    img.set_src(&src);
+    wasm_bindgen_futures::JsFuture::from(img.decode())
+        .await
+        .map_err(js_err)?;
+    let canvas: web_sys::HtmlCanvasElement = doc
+        .create_element("canvas")
+        .map_err(js_err)?
+        .dyn_into()
+        .map_err(|_| "not a canvas")?;
+    let (w, h) = (
+        f64::from(img.natural_width()),
+        f64::from(img.natural_height()),
+    );
+    canvas.set_width((w * scale).round() as u32);
+    canvas.set_height((h * scale).round() as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(js_err)?
+        .ok_or("no 2d context")?
+        .dyn_into()
+        .map_err(|_| "not a 2d context")?;
+    ctx.scale(scale, scale).map_err(js_err)?;
+    ctx.draw_image_with_html_image_element(&img, 0.0, 0.0)
+        .map_err(js_err)?;
+    let url = canvas.to_data_url_with_type("image/png").map_err(js_err)?;
+    download_url(filename, &url)
 }
 
 /// Asks the browser to keep this origin's storage under pressure (`navigator.storage.persist()`).
