@@ -13,6 +13,15 @@ const BASE: RGBColor = RGBColor(0x8a, 0x8a, 0x8a);
 const TARGET: RGBColor = RGBColor(0xb3, 0x26, 0x1e);
 const ACTUAL: RGBColor = RGBColor(0x1f, 0x5f, 0xa8);
 
+/// Font size of axis and group labels, in pixels.
+pub const SMALL: u32 = 12;
+/// Font size of legends, in pixels.
+pub const LEGEND: u32 = 13;
+/// Every font size the charts use. In the browser plotters measures text with an element styled
+/// inline, which the Content-Security-Policy allows only for these sizes (by hash); a test checks
+/// that `index.html` lists the hash of each.
+pub const FONT_SIZES: [u32; 2] = [SMALL, LEGEND];
+
 /// A bar series: legend label, colour, and how to read its value.
 type Series<'a> = (&'a str, RGBColor, fn(&GrowthBar) -> Option<f64>);
 
@@ -65,7 +74,7 @@ pub fn draw_growth<DB: DrawingBackend>(
         .light_line_style(RGBColor(0xf0, 0xf0, 0xf0))
         .x_labels(0)
         .y_desc("%")
-        .label_style(("sans-serif", 13).into_font().color(&INK))
+        .label_style(("sans-serif", LEGEND).into_font().color(&INK))
         .draw()?;
     let zero = [(0.0, 0.0), (n as f64, 0.0)];
     chart.draw_series(LineSeries::new(zero, INK.stroke_width(1)))?;
@@ -94,7 +103,7 @@ pub fn draw_growth<DB: DrawingBackend>(
     }
     // Group labels go under the plot, in the x-label area, at each group's centre.
     let y_min = (lo - pad).min(0.0);
-    let style = ("sans-serif", 12)
+    let style = ("sans-serif", SMALL)
         .into_font()
         .color(&INK)
         .pos(Pos::new(HPos::Center, VPos::Top));
@@ -107,7 +116,7 @@ pub fn draw_growth<DB: DrawingBackend>(
         .position(SeriesLabelPosition::UpperRight)
         .background_style(WHITE.mix(0.9))
         .border_style(BASE)
-        .label_font(("sans-serif", 13).into_font().color(&INK))
+        .label_font(("sans-serif", LEGEND).into_font().color(&INK))
         .draw()?;
     area.present()
 }
@@ -173,7 +182,7 @@ pub fn draw_progress<DB: DrawingBackend>(
                 String::new()
             }
         })
-        .label_style(("sans-serif", 12).into_font().color(&INK))
+        .label_style(("sans-serif", SMALL).into_font().color(&INK))
         .light_line_style(RGBColor(0xf0, 0xf0, 0xf0))
         .draw()?;
     let [l_fig, l_pace, l_seasonal, l_proj, l_target] = &spec.labels;
@@ -234,7 +243,7 @@ pub fn draw_progress<DB: DrawingBackend>(
         .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.9))
         .border_style(BASE)
-        .label_font(("sans-serif", 12).into_font().color(&INK))
+        .label_font(("sans-serif", SMALL).into_font().color(&INK))
         .draw()?;
     area.present()
 }
@@ -289,7 +298,7 @@ pub fn draw_compare<DB: DrawingBackend>(
                 String::new()
             }
         })
-        .label_style(("sans-serif", 12).into_font().color(&INK))
+        .label_style(("sans-serif", SMALL).into_font().color(&INK))
         .draw()?;
     let colours = [BASE, TARGET, ACTUAL, ACTUAL];
     for (i, (_, v)) in spec.bars.iter().enumerate() {

@@ -144,8 +144,8 @@ pub fn Overview() -> impl IntoView {
                                 </dl>
                                 {bar.map(|(rate, elapsed)| view! {
                                     <div class="progress" role="img" aria-label=format!("{} {:.1}%, {} {:.1}%", tr(l, "完成率", "completion"), rate, tr(l, "序时进度", "time elapsed"), elapsed)>
-                                        <div class="fill" style=format!("width:{:.1}%", rate.clamp(0.0, 100.0))></div>
-                                        <div class="pace" style=format!("left:{:.1}%", elapsed.clamp(0.0, 100.0))></div>
+                                        <div class="fill" style:width=format!("{:.1}%", rate.clamp(0.0, 100.0))></div>
+                                        <div class="pace" style:left=format!("{:.1}%", elapsed.clamp(0.0, 100.0))></div>
                                     </div>
                                 })}
                                 <p class="status"><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}</p>

@@ -417,3 +417,70 @@ async fn a_release_is_entered_in_the_grid_and_reset_asks_first_and_can_be_undone
     .await;
     b.close().await;
 }
+
+/// A saved document with figures for charts on every kind of page.
+const SAMPLE: &str = r#"{"app":"xinyuan-tracker","schema":1,"saved_at":"2023-10-20T00:00:00Z","data":{"figures":{
+"gdp":[{"period":"Q1","growth":6.1},{"period":"Q2","value":60.2,"growth":7.2,"prev":57.0}],
+"investment_attracted":[{"period":"M9","value":71.3,"growth":16.0}],
+"tourists":[{"period":"M3","value":60.2},{"period":"M6","value":250.4,"prev":230.0}],
+"livestock_stock":[{"period":"Q2","value":171.2}],"unemployment":[{"period":"Q3","value":5.2}],
+"kindergarten_coverage":[{"period":"M6","value":91}],"meat_output":[{"period":"Q3","value":5.1}]}}}"#;
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn every_page_runs_under_the_content_security_policy_quietly_and_stays_on_its_origin() {
+    let b = Browser::start().await;
+    b.open("").await;
+    let csp = b.js("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content;").await;
+    assert!(
+        csp.as_str()
+            .is_some_and(|p| p.contains("default-src 'none'")),
+        "{csp}"
+    );
+    b.js(&format!(
+        "localStorage.setItem('{KEY}', {}); return null;",
+        serde_json::json!(SAMPLE)
+    ))
+    .await;
+    let mut pages: Vec<String> = ["", "#/all", "#/entry", "#/data"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for s in [
+        "review", "main", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11",
+    ] {
+        pages.push(format!("#/section/{s}"));
+    }
+    for i in [
+        "gdp",
+        "investment_attracted",
+        "tourists",
+        "livestock_stock",
+        "unemployment",
+        "meat_output",
+        "no_such",
+    ] {
+        pages.push(format!("#/indicator/{i}"));
+    }
+    for lang in ["zh", "en"] {
+        b.js(&format!(
+            "localStorage.setItem('xinyuan-tracker.lang', '{lang}'); return null;"
+        ))
+        .await;
+        for page in &pages {
+            b.open(page).await;
+            b.client.refresh().await.expect("reload");
+            b.wait_for("main h1").await;
+        }
+    }
+    let problems = b.console("WARNING").await;
+    assert!(problems.is_empty(), "console: {problems:#?}");
+    let resources = b
+        .js("return performance.getEntriesByType('resource').map(e => e.name);")
+        .await;
+    for r in resources.as_array().expect("list") {
+        let url = r.as_str().unwrap_or_default();
+        assert!(url.starts_with(b.base), "request to another origin: {url}");
+    }
+    b.close().await;
+}
