@@ -61,6 +61,15 @@ ensure_wasm_opt() {
   fi
 }
 
+LIGHTHOUSE_VERSION='12'
+ensure_lighthouse() {
+  if ! "$TOOLS/node_modules/.bin/lighthouse" --version 2>/dev/null | grep -q "^$LIGHTHOUSE_VERSION\."; then
+    say "Installing Lighthouse $LIGHTHOUSE_VERSION (npm, into .tools/)"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
+  fi
+}
+
 ensure_browser() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "Installing Chromium and ChromeDriver"

@@ -484,3 +484,51 @@ async fn every_page_runs_under_the_content_security_policy_quietly_and_stays_on_
     }
     b.close().await;
 }
+
+/// Runs Lighthouse (mobile settings, its default) on one page of the served `dist/`.
+fn lighthouse(url: &str) -> serde_json::Value {
+    let out = tempfile::NamedTempFile::new().expect("temp file");
+    let status = std::process::Command::new("lighthouse")
+        .arg(url)
+        .args(["--output=json", "--quiet", "--only-categories=accessibility,best-practices,seo"])
+        .arg(format!("--output-path={}", out.path().display()))
+        .arg(
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run \
+             --disable-background-networking --disable-component-update --disable-sync",
+        )
+        .env("CHROME_PATH", std::env::var("CHROME_BINARY").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+        .status()
+        .expect("lighthouse runs (.ci/test installs it into .tools/)");
+    assert!(status.success(), "lighthouse failed on {url}");
+    serde_json::from_slice(&std::fs::read(out.path()).expect("report")).expect("json report")
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium, Lighthouse and the release build: run .ci/test e2e"]
+async fn lighthouse_scores_accessibility_best_practices_and_seo_at_100() {
+    let base = harness::server();
+    for page in ["", "#/section/a4", "#/indicator/gdp"] {
+        let report = lighthouse(&format!("{base}{page}"));
+        for cat in ["accessibility", "best-practices", "seo"] {
+            let score = report["categories"][cat]["score"].as_f64();
+            let failing: Vec<String> = report["categories"][cat]["auditRefs"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|r| r["weight"].as_f64().unwrap_or(0.0) > 0.0)
+                .filter_map(|r| r["id"].as_str())
+                .filter(|id| {
+                    report["audits"][id]["score"]
+                        .as_f64()
+                        .is_some_and(|s| s < 1.0)
+                })
+                .map(str::to_string)
+                .collect();
+            assert_eq!(
+                score,
+                Some(1.0),
+                "{cat} on «{page}»: failing audits {failing:?}"
+            );
+        }
+    }
+}
