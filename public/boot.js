@@ -2,4 +2,6 @@
 // Content-Security-Policy needs no 'unsafe-inline' and no hash that changes with every build.
 const tag = document.querySelector("script[data-tracker-js]");
 const { default: init } = await import(tag.dataset.trackerJs);
-await init({ module_or_path: tag.dataset.trackerWasm });
+const exports = await init({ module_or_path: tag.dataset.trackerWasm });
+// The module's memory, read by the benchmark (cargo bench --bench tracker).
+window.trackerMemory = exports.memory;

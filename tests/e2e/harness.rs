@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 /// How long to wait for the app to render something.
 pub const WAIT: Duration = Duration::from_secs(20);
 
-fn dist_dir() -> PathBuf {
+/// The built site.
+pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("TRACKER_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
@@ -44,42 +45,106 @@ fn content_type(path: &Path) -> &'static str {
 /// Serves `dist/` once per test process, on a thread that ends with the process.
 pub fn server() -> &'static str {
     static URL: OnceLock<String> = OnceLock::new();
-    URL.get_or_init(|| {
-        let dir = dist_dir();
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
-        let port = server.server_addr().to_ip().expect("ip address").port();
-        std::thread::spawn(move || {
-            for req in server.incoming_requests() {
-                let path = req
-                    .url()
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("/")
-                    .trim_start_matches('/')
-                    .to_string();
-                let path = if path.is_empty() {
-                    "index.html".to_string()
-                } else {
-                    path
-                };
-                let file = dir.join(&path);
-                let inside = file
-                    .canonicalize()
-                    .is_ok_and(|f| f.starts_with(dir.canonicalize().expect("dist")));
-                let resp = match (inside, std::fs::read(&file)) {
-                    (true, Ok(bytes)) => tiny_http::Response::from_data(bytes).with_header(
-                        tiny_http::Header::from_bytes("Content-Type", content_type(&file))
-                            .expect("header"),
-                    ),
-                    _ => {
-                        tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
-                    }
-                };
-                let _ = req.respond(resp);
-            }
-        });
-        format!("http://127.0.0.1:{port}/")
-    })
+    URL.get_or_init(|| serve_dir(dist_dir()))
+}
+
+/// Serves a folder on a free loopback port, on a thread that ends with the process.
+pub fn serve_dir(dir: PathBuf) -> String {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
+    let port = server.server_addr().to_ip().expect("ip address").port();
+    std::thread::spawn(move || {
+        for req in server.incoming_requests() {
+            let path = req
+                .url()
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("/")
+                .trim_start_matches('/')
+                .to_string();
+            let path = if path.is_empty() {
+                "index.html".to_string()
+            } else {
+                path
+            };
+            let file = dir.join(&path);
+            let inside = file
+                .canonicalize()
+                .is_ok_and(|f| f.starts_with(dir.canonicalize().expect("dist")));
+            let resp = match (inside, std::fs::read(&file)) {
+                (true, Ok(bytes)) => tiny_http::Response::from_data(bytes).with_header(
+                    tiny_http::Header::from_bytes("Content-Type", content_type(&file))
+                        .expect("header"),
+                ),
+                _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
+            };
+            let _ = req.respond(resp);
+        }
+    });
+    format!("http://127.0.0.1:{port}/")
+}
+
+/// Sizes of one file: raw, gzip -9 and brotli (quality 11), in bytes.
+pub fn compressed_sizes(bytes: &[u8]) -> (usize, usize, usize) {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("gzip");
+    let gz = gz.finish().expect("gzip").len();
+    let mut br = Vec::new();
+    brotli::BrotliCompress(
+        &mut &bytes[..],
+        &mut br,
+        &brotli::enc::BrotliEncoderParams::default(),
+    )
+    .expect("brotli");
+    (bytes.len(), gz, br.len())
+}
+
+/// Every file a first visit of the overview downloads (the page and what the browser fetched for
+/// it), with its sizes.
+pub async fn first_visit(b: &Browser) -> Vec<(String, (usize, usize, usize))> {
+    b.open("").await;
+    b.wait_for("figure.chart svg").await;
+    let names = b
+        .js("return performance.getEntriesByType('resource').map(e => e.name);")
+        .await;
+    let mut files = vec!["index.html".to_string()];
+    for n in names
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|n| n.as_str())
+    {
+        let path = n
+            .strip_prefix(b.base)
+            .unwrap_or(n)
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_string();
+        if !path.is_empty() && !files.contains(&path) {
+            files.push(path);
+        }
+    }
+    let dir = dist_dir();
+    files
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+            let sizes = compressed_sizes(&bytes);
+            (f, sizes)
+        })
+        .collect()
+}
+
+/// The first-visit budget, gzip bytes, from `[package.metadata.tracker]` in Cargo.toml.
+pub fn gzip_budget() -> usize {
+    let manifest: toml::Table = include_str!("../../Cargo.toml")
+        .parse()
+        .expect("Cargo.toml");
+    manifest["package"]["metadata"]["tracker"]["first_visit_gzip_budget"]
+        .as_integer()
+        .and_then(|n| usize::try_from(n).ok())
+        .expect("first_visit_gzip_budget")
 }
 
 fn free_port() -> u16 {

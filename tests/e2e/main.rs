@@ -532,3 +532,18 @@ async fn lighthouse_scores_accessibility_best_practices_and_seo_at_100() {
         }
     }
 }
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_first_visit_fits_the_size_budget() {
+    let b = Browser::start().await;
+    let files = harness::first_visit(&b).await;
+    let total: usize = files.iter().map(|(_, s)| s.1).sum();
+    let budget = harness::gzip_budget();
+    assert!(files.iter().any(|(f, _)| f.ends_with(".wasm")), "{files:?}");
+    assert!(
+        total <= budget,
+        "first visit is {total} gzip bytes, over the budget of {budget}: {files:#?}"
+    );
+    b.close().await;
+}

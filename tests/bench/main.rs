@@ -1,0 +1,353 @@
+//! `cargo bench --bench tracker`: size and speed of the release build, in a table and in
+//! `target/bench/tracker.json`. Needs what the e2e tier needs (`.ci/test e2e` sets it up) and a
+//! release `dist/` (built by `trunk build --release`, or by the harness when missing).
+//!
+//! Machines here are noisy: every timing is the median of many runs, reported with its spread
+//! (min, max, and the interquartile range).
+// A benchmark stops at the first thing that is not as expected.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+#[path = "../e2e/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
+use harness::Browser;
+use serde_json::{json, Value};
+use std::time::Instant;
+use xinyuan_tracker::model::dataset::Dataset;
+use xinyuan_tracker::model::figures::{Figure, Period};
+use xinyuan_tracker::model::progress::{assess, Summary};
+use xinyuan_tracker::model::saved::{encode, Entries, Op};
+
+const COLD_LOADS: usize = 12;
+const COMMITS: usize = 40;
+const LIGHTHOUSE_RUNS: usize = 3;
+
+/// Median, min, max, first and third quartile.
+fn stats(mut xs: Vec<f64>) -> Value {
+    xs.sort_by(f64::total_cmp);
+    let q = |p: f64| xs[((xs.len() - 1) as f64 * p).round() as usize];
+    json!({"median": q(0.5), "min": xs[0], "max": xs[xs.len() - 1], "q1": q(0.25), "q3": q(0.75), "n": xs.len()})
+}
+
+fn fmt_stats(v: &Value, unit: &str) -> String {
+    format!(
+        "{:.1} {unit} (IQR {:.1}–{:.1}, range {:.1}–{:.1}, n={})",
+        v["median"].as_f64().unwrap(),
+        v["q1"].as_f64().unwrap(),
+        v["q3"].as_f64().unwrap(),
+        v["min"].as_f64().unwrap(),
+        v["max"].as_f64().unwrap(),
+        v["n"]
+    )
+}
+
+/// Every indicator with a figure for every month (or quarter).
+fn full_entries(data: &Dataset) -> Entries {
+    let mut e = Entries::default();
+    for ind in &data.indicators {
+        for m in 1..=12u8 {
+            let period = if ind.frequency == xinyuan_tracker::model::dataset::Frequency::Quarterly {
+                if m % 3 != 0 {
+                    continue;
+                }
+                Period::Quarter(m / 3)
+            } else {
+                Period::Month(m)
+            };
+            let figure = Figure {
+                value: Some(f64::from(m) * 10.0),
+                growth: Some(5.0),
+                ..Figure::empty(period)
+            };
+            e.apply(Op::Put {
+                id: ind.id.clone(),
+                figure,
+            });
+        }
+    }
+    e
+}
+
+/// The report's dataset repeated `k` times under new ids.
+fn scaled(data: &Dataset, k: usize) -> Dataset {
+    let mut d = data.clone();
+    d.indicators = (0..k)
+        .flat_map(|i| data.indicators.iter().map(move |ind| (i, ind)))
+        .map(|(i, ind)| {
+            let mut ind = ind.clone();
+            ind.id = format!("{}_{i}", ind.id);
+            ind
+        })
+        .collect();
+    d
+}
+
+/// The pure recomputation a commit triggers: every indicator assessed and summarised.
+fn recompute(data: &Dataset, entries: &Entries) -> usize {
+    let s: Summary = data
+        .indicators
+        .iter()
+        .map(|i| assess(i, entries.of(&i.id), None).status)
+        .collect();
+    s.total()
+}
+
+fn native_recompute() -> Value {
+    let base = Dataset::embedded();
+    let mut out = serde_json::Map::new();
+    for k in [1usize, 10, 100] {
+        let data = scaled(base, k);
+        let entries = full_entries(&data);
+        let runs = if k == 100 { 15 } else { 60 };
+        let times: Vec<f64> = (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(recompute(&data, &entries));
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        out.insert(format!("{k}x"), json!({"indicators": data.indicators.len(), "figures": entries.len(), "ms": stats(times)}));
+    }
+    Value::Object(out)
+}
+
+/// A static page with the overview's table and cards and no wasm: the floor for load time.
+fn floor_page() -> std::path::PathBuf {
+    let data = Dataset::embedded();
+    let dir = std::env::temp_dir().join(format!("tracker-floor-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("floor dir");
+    let dist = harness::dist_dir();
+    let css = std::fs::read_dir(&dist)
+        .expect("dist")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with(".css"))
+        .expect("css in dist");
+    std::fs::copy(dist.join(&css), dir.join(&css)).expect("copy css");
+    let mut cards = String::new();
+    for ind in data.in_section("main") {
+        cards.push_str(&format!(
+            "<li class=\"card\"><h3>{}</h3><dl><dt>2022年</dt><dd>{:?}</dd><dt>2023年目标</dt><dd>{}</dd></dl><p>暂无数据</p></li>",
+            ind.name.zh,
+            ind.base_value(),
+            ind.growth_target().map(|g| format!("增长 {g}%")).unwrap_or_default()
+        ));
+    }
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>floor</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main><h1>2023年目标进度总览</h1><table class=\"summary\"><tr><th>全部</th><td>0</td><td>90</td></tr></table><ul class=\"cards\">{cards}</ul></main><script>performance.mark('tracker:rendered')</script></body></html>"
+    );
+    std::fs::write(dir.join("index.html"), html).expect("floor page");
+    dir
+}
+
+async fn cold_loads(base: &str) -> Value {
+    let mut times = Vec::new();
+    for _ in 0..COLD_LOADS {
+        let b = Browser::start().await;
+        b.client.goto(base).await.expect("navigate");
+        b.wait_for("main h1").await;
+        let mut t = Value::Null;
+        for _ in 0..100 {
+            t = b.js("const m = performance.getEntriesByName('tracker:rendered'); return m.length ? m[0].startTime : null;").await;
+            if !t.is_null() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        times.push(t.as_f64().expect("the page marks tracker:rendered"));
+        b.close().await;
+    }
+    stats(times)
+}
+
+/// Commits through the form on an indicator page and times until the figure shows in the page's
+/// table (a MutationObserver sees it; the status, chart and table are re-rendered in the same pass).
+async fn commit_times(b: &Browser, n: usize) -> Value {
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        const value = arguments[0];
+        const input = document.querySelector('#f-value');
+        input.value = value;
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+        const updated = () => {
+            const t = document.querySelector('[data-testid=figures]');
+            return t !== null && t.textContent.includes(value);
+        };
+        const t0 = performance.now();
+        const finish = () => { observer.disconnect(); clearTimeout(limit); done(performance.now() - t0); };
+        const observer = new MutationObserver(() => { if (updated()) finish(); });
+        observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+        const limit = setTimeout(() => { observer.disconnect(); done(-1); }, 5000);
+        document.querySelector('form.entry button[type=submit]').click();
+        if (updated()) finish();
+    "#;
+    let mut times = Vec::new();
+    for i in 0..n {
+        // Below 1,000 so that the table shows it without a thousands separator.
+        let value = format!("{}.5", 100 + i % 800);
+        let t = b
+            .client
+            .execute_async(script, vec![json!(value)])
+            .await
+            .expect("commit");
+        let t = t.as_f64().expect("time");
+        assert!(t >= 0.0, "the page had not updated within 5 s");
+        times.push(t);
+    }
+    stats(times)
+}
+
+async fn memory(b: &Browser) -> Value {
+    b.js("return {js_heap_used: performance.memory ? performance.memory.usedJSHeapSize : null, wasm_memory: window.trackerMemory ? window.trackerMemory.buffer.byteLength : null};").await
+}
+
+fn lighthouse_scores(base: &str) -> Value {
+    let mut out = serde_json::Map::new();
+    for page in ["", "#/section/a4", "#/indicator/gdp"] {
+        let mut per: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
+        for _ in 0..LIGHTHOUSE_RUNS {
+            let file = tempfile::NamedTempFile::new().expect("temp");
+            let ok = std::process::Command::new("lighthouse")
+                .arg(format!("{base}{page}"))
+                .args(["--output=json", "--quiet"])
+                .arg(format!("--output-path={}", file.path().display()))
+                .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync")
+                .env("CHROME_PATH", std::env::var("CHROME_BINARY").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+                .status()
+                .is_ok_and(|s| s.success());
+            if !ok {
+                continue;
+            }
+            let report: Value =
+                serde_json::from_slice(&std::fs::read(file.path()).expect("report")).expect("json");
+            for cat in ["performance", "accessibility", "best-practices", "seo"] {
+                if let Some(s) = report["categories"][cat]["score"].as_f64() {
+                    per.entry(cat.to_string()).or_default().push(s * 100.0);
+                }
+            }
+        }
+        let page_name = if page.is_empty() { "overview" } else { page };
+        out.insert(
+            page_name.into(),
+            per.into_iter()
+                .map(|(k, v)| (k, stats(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+        );
+    }
+    Value::Object(out)
+}
+
+#[tokio::main]
+async fn main() {
+    let data = Dataset::embedded();
+    let mut report = serde_json::Map::new();
+
+    // Bytes of a first visit.
+    let b = Browser::start().await;
+    let files = harness::first_visit(&b).await;
+    b.close().await;
+    let total = files
+        .iter()
+        .fold((0, 0, 0), |a, (_, s)| (a.0 + s.0, a.1 + s.1, a.2 + s.2));
+    println!(
+        "\nFirst visit (bytes)\n{:<48} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for (f, s) in &files {
+        println!("{f:<48} {:>10} {:>10} {:>10}", s.0, s.1, s.2);
+    }
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}",
+        "total", total.0, total.1, total.2
+    );
+    println!("budget (gzip): {}", harness::gzip_budget());
+    report.insert(
+        "first_visit".into(),
+        json!({"files": files.iter().map(|(f, s)| json!({"file": f, "raw": s.0, "gzip": s.1, "brotli": s.2})).collect::<Vec<_>>(),
+               "total": {"raw": total.0, "gzip": total.1, "brotli": total.2}, "gzip_budget": harness::gzip_budget()}),
+    );
+
+    // Cold loads against the floor.
+    let app = cold_loads(harness::server()).await;
+    let floor_url = harness::serve_dir(floor_page());
+    let floor = cold_loads(&floor_url).await;
+    let ratio = app["median"].as_f64().unwrap() / floor["median"].as_f64().unwrap();
+    println!("\nNavigation to overview rendered (ms)\n  app:   {}\n  floor: {}\n  ratio of medians: {ratio:.2}", fmt_stats(&app, "ms"), fmt_stats(&floor, "ms"));
+    report.insert(
+        "cold_load_ms".into(),
+        json!({"app": app, "floor_static_html": floor, "ratio_of_medians": ratio}),
+    );
+
+    // Commit to update, and memory.
+    let b = Browser::start().await;
+    b.open("#/indicator/tourists").await;
+    let mem_load = memory(&b).await;
+    let empty = commit_times(&b, COMMITS).await;
+    let full = encode(&full_entries(data), "2023-12-31T00:00:00Z");
+    b.js(&format!(
+        "localStorage.setItem('xinyuan-tracker', {}); return null;",
+        json!(full)
+    ))
+    .await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for("[data-testid=figures]").await;
+    let loaded = commit_times(&b, COMMITS).await;
+    b.js("localStorage.removeItem('xinyuan-tracker'); return null;")
+        .await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for("main h1").await;
+    let t = Instant::now();
+    let _ = commit_times(&b, 1000).await;
+    let thousand_s = t.elapsed().as_secs_f64();
+    let mem_1000 = memory(&b).await;
+    b.close().await;
+    println!("\nCommit of one figure to the page updated (ms)\n  few figures saved:           {}\n  every indicator, every month: {}", fmt_stats(&empty, "ms"), fmt_stats(&loaded, "ms"));
+    println!("\nMemory (bytes)\n  after load:        {mem_load}\n  after 1,000 entries ({thousand_s:.1} s to enter): {mem_1000}");
+    report.insert(
+        "commit_ms".into(),
+        json!({"few_figures": empty, "full_year_all_indicators": loaded}),
+    );
+    report.insert(
+        "memory_bytes".into(),
+        json!({"after_load": mem_load, "after_1000_entries": mem_1000}),
+    );
+
+    // The pure recomputation behind a commit, at 1×, 10× and 100× the report's size.
+    let native = native_recompute();
+    println!("\nRecompute every status (native, ms)");
+    for k in ["1x", "10x", "100x"] {
+        println!(
+            "  {k:>4}: {} indicators, {} figures: {}",
+            native[k]["indicators"],
+            native[k]["figures"],
+            fmt_stats(&native[k]["ms"], "ms")
+        );
+    }
+    report.insert("recompute_native_ms".into(), native);
+
+    // Lighthouse, mobile settings.
+    let lh = lighthouse_scores(harness::server());
+    println!("\nLighthouse (mobile), median of {LIGHTHOUSE_RUNS}");
+    for (page, cats) in lh.as_object().unwrap() {
+        let line: Vec<String> = cats
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(c, s)| format!("{c} {:.0}", s["median"].as_f64().unwrap()))
+            .collect();
+        println!("  {page:<20} {}", line.join(", "));
+    }
+    report.insert("lighthouse".into(), lh);
+
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&out).expect("target/bench");
+    let path = out.join("tracker.json");
+    std::fs::write(
+        &path,
+        serde_json::to_string_pretty(&Value::Object(report)).unwrap(),
+    )
+    .expect("write report");
+    println!("\nWritten to {}", path.display());
+}
