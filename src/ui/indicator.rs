@@ -36,6 +36,7 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
     let data = Dataset::embedded();
     let section = data.section(&ind.section);
     let assessment = Memo::new(move |_| assess(ind, store.entries.get().of(&ind.id), None));
+    let form = FormState::new(ind, &store.entries.get_untracked());
     view! {
         <p class="crumbs">{move || section.map(|s| view! { <a href=crate::model::route::Route::Section(s.id.clone()).href()>{super::section_label(s, lang.get())}</a> })}</p>
         <h1>{move || ind.name.get(lang.get()).to_string()}</h1>
@@ -72,8 +73,8 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
                 </section>
             }
         })}
-        <Figures ind=ind/>
-        <EntryForm ind=ind/>
+        <Figures ind=ind form=form/>
+        <EntryForm ind=ind form=form/>
     }
 }
 
@@ -156,7 +157,7 @@ fn Chart(ind: &'static Indicator) -> impl IntoView {
 }
 
 #[component]
-fn Figures(ind: &'static Indicator) -> impl IntoView {
+fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     move || {
@@ -188,8 +189,15 @@ fn Figures(ind: &'static Indicator) -> impl IntoView {
                                         <td>{f.growth.map(format::growth).unwrap_or_else(|| "—".into())}</td>
                                         <td>{f.prev.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
                                         <td>{[f.source.as_str(), f.note.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
-                                        <td><button class="delete" on:click=move |_| store.commit(Op::Delete { id: ind.id.clone(), period })
-                                            aria-label=format!("{} {}", tr(l, "删除", "Delete"), period.label(l))>{tr(l, "删除", "Delete")}</button></td>
+                                        <td class="row-actions">
+                                            <button class="edit" on:click={ let f = f.clone(); move |_| {
+                                                form.edit(&f);
+                                                crate::web::focus("f-value");
+                                            } }
+                                                aria-label=format!("{} {}", tr(l, "修改", "Edit"), period.label(l))>{tr(l, "修改", "Edit")}</button>
+                                            <button class="delete" on:click=move |_| store.commit(Op::Delete { id: ind.id.clone(), period })
+                                                aria-label=format!("{} {}", tr(l, "删除", "Delete"), period.label(l))>{tr(l, "删除", "Delete")}</button>
+                                        </td>
                                     </tr>
                                 }
                             }).collect_view()}</tbody>
@@ -211,35 +219,76 @@ fn optional(text: &str, field: Field<'_>) -> Result<Option<f64>, number::NumberE
     }
 }
 
-#[component]
-fn EntryForm(ind: &'static Indicator) -> impl IntoView {
-    let store = use_store();
-    let lang = store.lang;
-    let periods: Vec<Period> = if ind.frequency == Frequency::Quarterly {
-        Period::all_quarters().collect()
-    } else {
-        Period::all_months().collect()
-    };
-    // Offer the period after the latest one entered.
-    let next = {
-        let latest = store
-            .entries
-            .get_untracked()
-            .of(&ind.id)
-            .last()
-            .map(|f| f.period.end_month());
-        periods
+/// The entry form's fields, shared with the figures table so that "Edit" fills the form.
+#[derive(Clone, Copy)]
+struct FormState {
+    period: RwSignal<Period>,
+    value: RwSignal<String>,
+    growth: RwSignal<String>,
+    prev: RwSignal<String>,
+    note: RwSignal<String>,
+    source: RwSignal<String>,
+}
+
+impl FormState {
+    fn new(ind: &Indicator, entries: &crate::model::saved::Entries) -> FormState {
+        // Offer the period after the latest one entered.
+        let periods = periods_of(ind);
+        let latest = entries.of(&ind.id).last().map(|f| f.period.end_month());
+        let next = periods
             .iter()
             .copied()
             .find(|p| latest.is_none_or(|m| p.end_month() > m))
-            .unwrap_or(periods[0])
-    };
-    let period = RwSignal::new(next);
-    let value = RwSignal::new(String::new());
-    let growth = RwSignal::new(String::new());
-    let prev = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
-    let source = RwSignal::new(String::new());
+            .unwrap_or(periods[0]);
+        FormState {
+            period: RwSignal::new(next),
+            value: RwSignal::new(String::new()),
+            growth: RwSignal::new(String::new()),
+            prev: RwSignal::new(String::new()),
+            note: RwSignal::new(String::new()),
+            source: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Puts a saved figure into the form to be corrected.
+    fn edit(self, f: &Figure) {
+        let text = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
+        self.period.set(f.period);
+        self.value.set(text(f.value));
+        self.growth.set(text(f.growth));
+        self.prev.set(text(f.prev));
+        self.note.set(f.note.clone());
+        self.source.set(f.source.clone());
+    }
+
+    fn clear(self) {
+        for s in [self.value, self.growth, self.prev, self.note, self.source] {
+            s.set(String::new());
+        }
+    }
+}
+
+fn periods_of(ind: &Indicator) -> Vec<Period> {
+    if ind.frequency == Frequency::Quarterly {
+        Period::all_quarters().collect()
+    } else {
+        Period::all_months().collect()
+    }
+}
+
+#[component]
+fn EntryForm(ind: &'static Indicator, form: FormState) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let periods = periods_of(ind);
+    let FormState {
+        period,
+        value,
+        growth,
+        prev,
+        note,
+        source,
+    } = form;
     let error = RwSignal::new(None::<String>);
     let unit = ind.unit.zh.as_str();
     let value_field = Field::Value { unit };
@@ -295,11 +344,7 @@ fn EntryForm(ind: &'static Indicator) -> impl IntoView {
                     figure,
                 });
                 error.set(None);
-                value.set(String::new());
-                growth.set(String::new());
-                prev.set(String::new());
-                note.set(String::new());
-                source.set(String::new());
+                form.clear();
             }
             _ => error.set(Some(
                 tr(

@@ -127,10 +127,25 @@ pub fn Overview() -> impl IntoView {
                     let entries = store.entries.get();
                     data.in_section("main").map(|i| {
                         let a = assess(i, entries.of(&i.id), None);
-                        let bar = a.judgements.iter().find_map(|j| match j.measure {
-                            Measure::Completion { rate_pct, elapsed_pct, .. } => Some((rate_pct, elapsed_pct)),
+                        // The binding judgement's bar: completion against 序时进度, or growth to date
+                        // against the target rate (both scaled so that the larger fits).
+                        let shown = a.binding.or((!a.judgements.is_empty()).then_some(0)).map(|k| a.judgements[k].measure);
+                        let bar = match shown {
+                            Some(Measure::Completion { rate_pct, elapsed_pct, .. }) => Some((
+                                rate_pct,
+                                elapsed_pct,
+                                format!("{} {:.1}%, {} {:.1}%", tr(l, "完成率", "completion"), rate_pct, tr(l, "序时进度", "time elapsed"), elapsed_pct),
+                            )),
+                            Some(Measure::Growth { to_date, target, .. }) if target > 0.0 => {
+                                let scale = to_date.max(target) * 1.25 / 100.0;
+                                Some((
+                                    to_date / scale,
+                                    target / scale,
+                                    format!("{} {:.1}%, {} {:.1}%", tr(l, "累计增长", "growth to date"), to_date, tr(l, "目标", "target"), target),
+                                ))
+                            }
                             _ => None,
-                        });
+                        };
                         let latest = a.latest.map(|p| p.label(l)).unwrap_or_else(|| "—".into());
                         let detail = a.binding.or(if a.judgements.is_empty() { None } else { Some(0) })
                             .map(|k| measure_text(&a.judgements[k].measure, i.unit.get(l), l));
@@ -142,8 +157,8 @@ pub fn Overview() -> impl IntoView {
                                     <dt>{tr(l, "2023年目标", "2023 target")}</dt><dd>{targets_text(i, l)}</dd>
                                     <dt>{tr(l, "最新数据", "Latest")}</dt><dd>{latest}</dd>
                                 </dl>
-                                {bar.map(|(rate, elapsed)| view! {
-                                    <div class="progress" role="img" aria-label=format!("{} {:.1}%, {} {:.1}%", tr(l, "完成率", "completion"), rate, tr(l, "序时进度", "time elapsed"), elapsed)>
+                                {bar.map(|(rate, elapsed, label)| view! {
+                                    <div class="progress" role="img" aria-label=label>
                                         <div class="fill" style:width=format!("{:.1}%", rate.clamp(0.0, 100.0))></div>
                                         <div class="pace" style:left=format!("{:.1}%", elapsed.clamp(0.0, 100.0))></div>
                                     </div>

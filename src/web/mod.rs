@@ -34,6 +34,16 @@ pub fn browser_language() -> Option<String> {
     web_sys::window().and_then(|w| w.navigator().language())
 }
 
+/// Scrolls to the element with this id and gives it the keyboard focus.
+pub fn focus(id: &str) {
+    if let Some(el) = document().ok().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 /// Sets the `lang` attribute of the page, for screen readers and fonts.
 pub fn set_document_lang(tag: &str) {
     if let Some(el) = web_sys::window()

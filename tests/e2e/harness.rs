@@ -66,15 +66,24 @@ pub fn serve_dir(dir: PathBuf) -> String {
             } else {
                 path
             };
-            let file = dir.join(&path);
+            let mut file = dir.join(&path);
+            if file.is_dir() {
+                file = file.join("index.html");
+            }
             let inside = file
                 .canonicalize()
                 .is_ok_and(|f| f.starts_with(dir.canonicalize().expect("dist")));
             let resp = match (inside, std::fs::read(&file)) {
-                (true, Ok(bytes)) => tiny_http::Response::from_data(bytes).with_header(
-                    tiny_http::Header::from_bytes("Content-Type", content_type(&file))
-                        .expect("header"),
-                ),
+                // Any origin may read: the sandboxed-iframe test loads the app from an opaque origin.
+                (true, Ok(bytes)) => tiny_http::Response::from_data(bytes)
+                    .with_header(
+                        tiny_http::Header::from_bytes("Content-Type", content_type(&file))
+                            .expect("header"),
+                    )
+                    .with_header(
+                        tiny_http::Header::from_bytes("Access-Control-Allow-Origin", "*")
+                            .expect("header"),
+                    ),
                 _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
             };
             let _ = req.respond(resp);
@@ -215,6 +224,10 @@ fn capabilities(profile: &Path) -> Capabilities {
                 "--window-size=1280,900",
                 format!("--user-data-dir={}", profile.display()),
             ],
+            "prefs": {
+                "download.default_directory": profile.join("downloads").display().to_string(),
+                "download.prompt_for_download": false,
+            },
         },
     });
     match caps {
@@ -256,6 +269,12 @@ impl Browser {
             driver,
         } = self;
         let _ = client.close().await;
+        // Let Chromium finish writing the profile (it removes its lock when it has exited).
+        let lock = profile.path().join("SingletonLock");
+        let start = Instant::now();
+        while lock.symlink_metadata().is_ok() && start.elapsed() < Duration::from_secs(10) {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         drop(driver);
         let driver = Driver::start();
         let client = connect(&driver, profile.path()).await;
@@ -265,6 +284,11 @@ impl Browser {
             profile,
             driver,
         }
+    }
+
+    /// Where the browser saves downloads.
+    pub fn downloads(&self) -> PathBuf {
+        self.profile.path().join("downloads")
     }
 
     /// Opens a page of the app (a fragment such as `#/indicator/gdp`) and waits for the app.

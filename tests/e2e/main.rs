@@ -125,11 +125,35 @@ async fn a_figure_typed_survives_a_reload_and_a_new_browser_session() {
     );
     b.client.refresh().await.expect("reload");
     assert!(b.text("[data-testid=figures]").await.contains("380.5"));
+    // Edit: the figure goes back into the form, is corrected and saved over the old one.
+    b.wait_for("[data-testid=figures] button.edit")
+        .await
+        .click()
+        .await
+        .expect("edit");
+    let v = b.wait_for("#f-value").await;
+    assert_eq!(
+        v.prop("value").await.expect("value").as_deref(),
+        Some("380.5")
+    );
+    v.clear().await.expect("clear");
+    v.send_keys("390").await.expect("type");
+    b.wait_for("form.entry button[type=submit]")
+        .await
+        .click()
+        .await
+        .expect("save");
+    wait_until(&b, "the corrected figure", async |b| {
+        let t = b.text("[data-testid=figures]").await;
+        t.contains("390") && !t.contains("380.5")
+    })
+    .await;
     let b = b.restart().await;
     b.open("#/indicator/tourists").await;
+    let t = b.text("[data-testid=figures]").await;
     assert!(
-        b.text("[data-testid=figures]").await.contains("380.5"),
-        "kept across browser sessions"
+        t.contains("390") && !t.contains("380.5"),
+        "kept across browser sessions: {t}"
     );
     b.close().await;
 }
@@ -545,5 +569,108 @@ async fn a_first_visit_fits_the_size_budget() {
         total <= budget,
         "first visit is {total} gzip bytes, over the budget of {budget}: {files:#?}"
     );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn without_storage_the_app_works_in_memory_and_says_so() {
+    // In a sandboxed iframe without allow-same-origin, reading localStorage throws (forms are
+    // allowed, as a host embedding the tracker would).
+    let dir = tempfile::tempdir().expect("dir");
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>sandbox</title></head><body>\
+         <iframe sandbox=\"allow-scripts allow-forms\" src=\"{}#/indicator/tourists\" width=\"1200\" height=\"820\" title=\"tracker\"></iframe></body></html>",
+        harness::server()
+    );
+    std::fs::write(dir.path().join("index.html"), page).expect("page");
+    let outer = harness::serve_dir(dir.path().to_path_buf());
+    let b = Browser::start().await;
+    b.client.goto(&outer).await.expect("navigate");
+    b.wait_for("iframe").await;
+    wait_until(&b, "the frame to load", async |b| {
+        b.js("return document.readyState;").await == "complete"
+    })
+    .await;
+    b.client.enter_frame(Some(0)).await.expect("into the frame");
+    b.wait_for("main h1").await;
+    let banner = b.text(".banner.warn").await;
+    assert!(
+        banner.contains("Not saving") || banner.contains("无法保存"),
+        "{banner}"
+    );
+    enter(&b, "M3", "100").await;
+    assert!(
+        b.text("[data-testid=figures]").await.contains("100"),
+        "kept in memory"
+    );
+    assert!(b.text(".banner.warn").await.len() > 10, "still said");
+    b.close().await;
+}
+
+/// Waits for a finished download whose name ends with `suffix`, and returns its bytes.
+async fn downloaded(b: &Browser, suffix: &str) -> Vec<u8> {
+    let start = std::time::Instant::now();
+    loop {
+        let found = std::fs::read_dir(b.downloads())
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().ends_with(suffix));
+        if let Some(p) = found {
+            return std::fs::read(p).expect("read download");
+        }
+        assert!(start.elapsed() < harness::WAIT, "no {suffix} downloaded");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn charts_download_as_svg_and_png() {
+    let b = Browser::start().await;
+    b.open("").await;
+    let buttons = b
+        .client
+        .find_all(Locator::Css(".chart-actions button"))
+        .await
+        .expect("buttons");
+    assert_eq!(buttons.len(), 2);
+    buttons[0].click().await.expect("svg");
+    let svg = downloaded(&b, ".svg").await;
+    assert!(svg.starts_with(b"<svg"), "an SVG file");
+    buttons[1].click().await.expect("png");
+    let png = downloaded(&b, ".png").await;
+    assert!(png.starts_with(b"\x89PNG"), "a PNG file");
+    assert!(png.len() > 10_000, "a real picture: {} bytes", png.len());
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn the_same_build_works_under_a_sub_path() {
+    let root = tempfile::tempdir().expect("dir");
+    let sub = root.path().join("tracker");
+    std::fs::create_dir(&sub).expect("sub-path");
+    for entry in std::fs::read_dir(harness::dist_dir())
+        .expect("dist")
+        .filter_map(Result::ok)
+    {
+        std::fs::copy(entry.path(), sub.join(entry.file_name())).expect("copy");
+    }
+    let base = harness::serve_dir(root.path().to_path_buf());
+    let b = Browser::start().await;
+    b.client
+        .goto(&format!("{base}tracker/#/indicator/gdp"))
+        .await
+        .expect("navigate");
+    assert!(
+        b.text("main h1").await.contains("GDP") || b.text("main h1").await.contains("地区生产总值")
+    );
+    b.client.refresh().await.expect("reload");
+    b.wait_for("[data-testid=target]").await;
+    let problems = b.console("WARNING").await;
+    assert!(problems.is_empty(), "console: {problems:#?}");
     b.close().await;
 }
