@@ -155,7 +155,7 @@ pub fn Quotes(ind: &'static Indicator) -> impl IntoView {
         }
         view! {
             <details>
-                <summary>{tr(l, "原文", "Report text")}{if ind.notes.is_empty() { String::new() } else { format!(" · {} {}", ind.notes.len(), tr(l, "条说明", "notes")) }}</summary>
+                <summary>{tr(l, "原文", "Report text")}{if ind.notes.is_empty() { String::new() } else { format!(" · {} {}", ind.notes.len(), if ind.notes.len() == 1 { tr(l, "条说明", "note") } else { tr(l, "条说明", "notes") }) }}</summary>
                 {quotes.into_iter().map(|q| view! { <blockquote lang="zh-CN">{q}</blockquote> }).collect_view()}
                 {ind.notes.iter().map(|n| view! { <p class="note">{n.get(l).to_string()}</p> }).collect_view()}
             </details>
