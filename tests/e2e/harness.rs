@@ -48,48 +48,63 @@ pub fn server() -> &'static str {
     URL.get_or_init(|| serve_dir(dist_dir()))
 }
 
-/// Serves a folder on a free loopback port, on a thread that ends with the process.
+/// Serves a folder on a free loopback port (a directory serves its `index.html`), from a thread
+/// with a runtime of its own that ends with the process.
 pub fn serve_dir(dir: PathBuf) -> String {
-    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
-    let port = server.server_addr().to_ip().expect("ip address").port();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let port = listener.local_addr().expect("address").port();
+    listener.set_nonblocking(true).expect("non-blocking");
+    let root = dir.canonicalize().expect("folder to serve");
     std::thread::spawn(move || {
-        for req in server.incoming_requests() {
-            let path = req
-                .url()
-                .split(['?', '#'])
-                .next()
-                .unwrap_or("/")
-                .trim_start_matches('/')
-                .to_string();
-            let path = if path.is_empty() {
-                "index.html".to_string()
-            } else {
-                path
-            };
-            let mut file = dir.join(&path);
-            if file.is_dir() {
-                file = file.join("index.html");
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
+                let root = root.clone();
+                tokio::spawn(async move {
+                    let service = hyper::service::service_fn(move |req| {
+                        let root = root.clone();
+                        async move {
+                            Ok::<_, std::convert::Infallible>(respond(&root, req.uri().path()))
+                        }
+                    });
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                        .await;
+                });
             }
-            let inside = file
-                .canonicalize()
-                .is_ok_and(|f| f.starts_with(dir.canonicalize().expect("dist")));
-            let resp = match (inside, std::fs::read(&file)) {
-                // Any origin may read: the sandboxed-iframe test loads the app from an opaque origin.
-                (true, Ok(bytes)) => tiny_http::Response::from_data(bytes)
-                    .with_header(
-                        tiny_http::Header::from_bytes("Content-Type", content_type(&file))
-                            .expect("header"),
-                    )
-                    .with_header(
-                        tiny_http::Header::from_bytes("Access-Control-Allow-Origin", "*")
-                            .expect("header"),
-                    ),
-                _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
-            };
-            let _ = req.respond(resp);
-        }
+        });
     });
     format!("http://127.0.0.1:{port}/")
+}
+
+fn respond(
+    root: &Path,
+    url_path: &str,
+) -> hyper::Response<http_body_util::Full<hyper::body::Bytes>> {
+    let rel = url_path.trim_start_matches('/');
+    let mut file = root.join(rel);
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
+    let inside = file.canonicalize().is_ok_and(|f| f.starts_with(root));
+    let builder = hyper::Response::builder();
+    match (inside, std::fs::read(&file)) {
+        (true, Ok(bytes)) => builder
+            .header("Content-Type", content_type(&file))
+            .body(bytes.into()),
+        _ => builder
+            .status(404)
+            .body(hyper::body::Bytes::from_static(b"not found").into()),
+    }
+    .expect("response")
 }
 
 /// Sizes of one file: raw, gzip -9 and brotli (quality 11), in bytes.
@@ -209,9 +224,10 @@ pub struct Browser {
     pub base: &'static str,
     profile: tempfile::TempDir,
     driver: Driver,
+    block_site_data: bool,
 }
 
-fn capabilities(profile: &Path) -> Capabilities {
+fn capabilities(profile: &Path, block_site_data: bool) -> Capabilities {
     let binary = std::env::var("CHROME_BINARY").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let caps = serde_json::json!({
         "browserName": "chrome",
@@ -227,6 +243,9 @@ fn capabilities(profile: &Path) -> Capabilities {
             "prefs": {
                 "download.default_directory": profile.join("downloads").display().to_string(),
                 "download.prompt_for_download": false,
+                // 2 blocks cookies and site data: localStorage then throws, as when a user
+                // disables site data for the tracker.
+                "profile.default_content_setting_values.cookies": if block_site_data { 2 } else { 1 },
             },
         },
     });
@@ -236,10 +255,10 @@ fn capabilities(profile: &Path) -> Capabilities {
     }
 }
 
-async fn connect(driver: &Driver, profile: &Path) -> Client {
+async fn connect(driver: &Driver, profile: &Path, block_site_data: bool) -> Client {
     ClientBuilder::rustls()
         .expect("tls config")
-        .capabilities(capabilities(profile))
+        .capabilities(capabilities(profile, block_site_data))
         .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("a browser session")
@@ -249,14 +268,28 @@ impl Browser {
     /// A new browser with a fresh profile.
     pub async fn start() -> Browser {
         let base = server();
-        let profile = tempfile::tempdir().expect("profile dir");
+        Browser::launch(base, tempfile::tempdir().expect("profile dir"), false).await
+    }
+
+    /// A new browser whose settings block site data, so `localStorage` is unavailable.
+    pub async fn start_without_site_data() -> Browser {
+        let base = server();
+        Browser::launch(base, tempfile::tempdir().expect("profile dir"), true).await
+    }
+
+    async fn launch(
+        base: &'static str,
+        profile: tempfile::TempDir,
+        block_site_data: bool,
+    ) -> Browser {
         let driver = Driver::start();
-        let client = connect(&driver, profile.path()).await;
+        let client = connect(&driver, profile.path(), block_site_data).await;
         Browser {
             client,
             base,
             profile,
             driver,
+            block_site_data,
         }
     }
 
@@ -267,6 +300,7 @@ impl Browser {
             base,
             profile,
             driver,
+            block_site_data,
         } = self;
         let _ = client.close().await;
         // Let Chromium finish writing the profile (it removes its lock when it has exited).
@@ -276,14 +310,7 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         drop(driver);
-        let driver = Driver::start();
-        let client = connect(&driver, profile.path()).await;
-        Browser {
-            client,
-            base,
-            profile,
-            driver,
-        }
+        Browser::launch(base, profile, block_site_data).await
     }
 
     /// Where the browser saves downloads.

@@ -22,6 +22,17 @@ async fn stored(b: &Browser) -> serde_json::Value {
         .await
 }
 
+/// The saved document, parsed.
+async fn stored_doc(b: &Browser) -> serde_json::Value {
+    serde_json::from_str(stored(b).await.as_str().expect("a saved document")).expect("json")
+}
+
+/// Clicks Undo in the footer.
+async fn undo(b: &Browser) {
+    let button = b.wait_for("footer .actions button:nth-child(2)").await;
+    button.click().await.expect("undo");
+}
+
 /// Enters a figure on the open indicator page through the form, as a user would.
 async fn enter(b: &Browser, period: &str, value: &str) {
     let select = b.wait_for("form.entry select[name=period]").await;
@@ -287,8 +298,7 @@ async fn two_tabs_see_each_others_changes_and_neither_overwrites_the_other() {
         t.contains("100") && t.contains("300")
     })
     .await;
-    let doc = stored(&b).await;
-    let doc: serde_json::Value = serde_json::from_str(doc.as_str().expect("saved")).expect("json");
+    let doc = stored_doc(&b).await;
     assert_eq!(
         doc["data"]["figures"]["tourists"].as_array().map(Vec::len),
         Some(2)
@@ -357,20 +367,13 @@ async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change
         saved_count(b).await.starts_with('2')
     })
     .await;
-    let doc: serde_json::Value =
-        serde_json::from_str(stored(&b).await.as_str().expect("saved")).expect("json");
+    let doc = stored_doc(&b).await;
     assert!(
         doc["data"]["figures"]["ghost"].is_null(),
         "unknown indicators are never created"
     );
     // Undo takes the whole import back.
-    b.client
-        .find(Locator::Css("footer .actions button:nth-child(2)"))
-        .await
-        .expect("undo")
-        .click()
-        .await
-        .expect("click");
+    undo(&b).await;
     wait_until(&b, "undo", async |b| saved_count(b).await.starts_with('0')).await;
     b.close().await;
 }
@@ -406,8 +409,7 @@ async fn a_release_is_entered_in_the_grid_and_reset_asks_first_and_can_be_undone
         saved_count(b).await.starts_with('2')
     })
     .await;
-    let doc: serde_json::Value =
-        serde_json::from_str(stored(&b).await.as_str().expect("saved")).expect("json");
+    let doc = stored_doc(&b).await;
     assert_eq!(doc["data"]["figures"]["gdp"][0]["period"], "Q2");
     assert_eq!(doc["data"]["figures"]["revenue"][0]["value"], 3.55);
     b.open("#/data").await;
@@ -428,13 +430,7 @@ async fn a_release_is_entered_in_the_grid_and_reset_asks_first_and_can_be_undone
         .expect("reset");
     b.client.accept_alert().await.expect("the user says yes");
     wait_until(&b, "reset", async |b| saved_count(b).await.starts_with('0')).await;
-    b.client
-        .find(Locator::Css("footer .actions button:nth-child(2)"))
-        .await
-        .expect("undo")
-        .click()
-        .await
-        .expect("click");
+    undo(&b).await;
     wait_until(&b, "undo of the reset", async |b| {
         saved_count(b).await.starts_with('2')
     })
@@ -575,25 +571,17 @@ async fn a_first_visit_fits_the_size_budget() {
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn without_storage_the_app_works_in_memory_and_says_so() {
-    // In a sandboxed iframe without allow-same-origin, reading localStorage throws (forms are
-    // allowed, as a host embedding the tracker would).
-    let dir = tempfile::tempdir().expect("dir");
-    let page = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>sandbox</title></head><body>\
-         <iframe sandbox=\"allow-scripts allow-forms\" src=\"{}#/indicator/tourists\" width=\"1200\" height=\"820\" title=\"tracker\"></iframe></body></html>",
-        harness::server()
+    // The browser blocks site data for the page: reading localStorage throws.
+    let b = Browser::start_without_site_data().await;
+    b.open("#/indicator/tourists").await;
+    let blocked = b
+        .js("try { localStorage.length; return false; } catch (e) { return true; }")
+        .await;
+    assert_eq!(
+        blocked,
+        serde_json::Value::Bool(true),
+        "storage is really unavailable"
     );
-    std::fs::write(dir.path().join("index.html"), page).expect("page");
-    let outer = harness::serve_dir(dir.path().to_path_buf());
-    let b = Browser::start().await;
-    b.client.goto(&outer).await.expect("navigate");
-    b.wait_for("iframe").await;
-    wait_until(&b, "the frame to load", async |b| {
-        b.js("return document.readyState;").await == "complete"
-    })
-    .await;
-    b.client.enter_frame(Some(0)).await.expect("into the frame");
-    b.wait_for("main h1").await;
     let banner = b.text(".banner.warn").await;
     assert!(
         banner.contains("Not saving") || banner.contains("无法保存"),
@@ -604,7 +592,11 @@ async fn without_storage_the_app_works_in_memory_and_says_so() {
         b.text("[data-testid=figures]").await.contains("100"),
         "kept in memory"
     );
-    assert!(b.text(".banner.warn").await.len() > 10, "still said");
+    assert!(
+        b.text(".banner.warn").await.contains("Export backup")
+            || b.text(".banner.warn").await.contains("导出备份"),
+        "says how to keep them"
+    );
     b.close().await;
 }
 
