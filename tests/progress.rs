@@ -323,6 +323,28 @@ fn zero_targets_and_baselines_are_handled() {
     assert!(all_finite(&a));
 }
 
+#[test]
+fn vanishing_last_year_figures_do_not_make_infinities() {
+    // Found by the property test below: a projection on last year's profile divided by 1e-300.
+    let a = assess(
+        &growth_13(),
+        &[fig(
+            Period::Month(1),
+            Some(-353_695.541_262_350_4),
+            None,
+            Some(1e-300),
+        )],
+        None,
+    );
+    assert!(all_finite(&a), "{a:?}");
+    let t = assess(
+        ind("tourists"),
+        &[fig(Period::Month(2), Some(1e6), None, Some(1e-300))],
+        None,
+    );
+    assert!(all_finite(&t), "{t:?}");
+}
+
 fn all_finite(a: &Assessment) -> bool {
     let mut nums = Vec::new();
     for j in &a.judgements {
@@ -383,6 +405,8 @@ fn finite() -> impl Strategy<Value = f64> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
     #[test]
     fn finite_inputs_give_finite_outputs(
         idx in 0usize..400,

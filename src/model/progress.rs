@@ -305,7 +305,18 @@ fn computed_growth(ind: &Indicator, f: &Figure) -> Option<f64> {
             None
         }
     })?;
-    (prev > 0.0).then(|| (value / prev - 1.0) * 100.0)
+    (prev > 0.0).then(|| bounded((value / prev - 1.0) * 100.0))
+}
+
+/// A ratio or rate made finite: ±infinity (a figure divided by a vanishing one) becomes a large
+/// finite number of the same sign, so statuses and gaps stay comparable.
+fn bounded(x: f64) -> f64 {
+    const LARGE: f64 = 1e12;
+    if x.is_nan() {
+        0.0
+    } else {
+        x.clamp(-LARGE, LARGE)
+    }
 }
 
 fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measure)> {
@@ -339,14 +350,14 @@ fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measu
         | Goal::Count { value: target }
         | Goal::Range { min: target, .. } => {
             let done = f.value?;
-            let rate = if target > 0.0 {
+            let rate = bounded(if target > 0.0 {
                 done / target
             } else if done >= 0.0 {
                 1.0
             } else {
                 0.0
-            };
-            let ratio = rate / elapsed;
+            });
+            let ratio = bounded(rate / elapsed);
             let status = if done >= target {
                 Status::Achieved
             } else {
@@ -359,7 +370,8 @@ fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measu
                     .filter(|b| *b > 0.0)
                     .map(|b| prev / b * target),
                 _ => None,
-            };
+            }
+            .filter(|x| x.is_finite());
             Some((
                 status,
                 ratio,
@@ -461,9 +473,10 @@ fn project(ind: &Indicator, f: &Figure) -> Option<Projection> {
         return None;
     }
     if let (Some(value), Some(prev), Some(base)) = (f.value, f.prev, ind.effective_base()) {
-        if prev > 0.0 {
+        let projected = value * base / prev;
+        if prev > 0.0 && projected.is_finite() {
             return Some(Projection {
-                value: value * base / prev,
+                value: projected,
                 method: ProjectionMethod::SeasonalProfile,
             });
         }
@@ -482,6 +495,7 @@ fn project(ind: &Indicator, f: &Figure) -> Option<Projection> {
         value: base * (1.0 + r / 100.0),
         method: ProjectionMethod::GrowthHolds,
     })
+    .filter(|p| p.value.is_finite())
 }
 
 fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
@@ -500,9 +514,10 @@ fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
             let rest_last_year = annual - prev;
             if rest_last_year > 0.0 {
                 let target = annual * (1.0 + g / 100.0);
-                return Some(Needed::Growth {
-                    rate: ((target - done) / rest_last_year - 1.0) * 100.0,
-                });
+                let rate = ((target - done) / rest_last_year - 1.0) * 100.0;
+                if rate.is_finite() {
+                    return Some(Needed::Growth { rate });
+                }
             }
         }
     }

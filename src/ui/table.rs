@@ -101,6 +101,7 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                     <th scope="col">{tr(l, "2022年", "2022")}</th>
                     <th scope="col">{tr(l, "2023年目标", "2023 target")}</th>
                     <th scope="col">{tr(l, "推算目标水平", "Implied level")}</th>
+                    <th scope="col">{tr(l, "最新数据", "Latest figure")}</th>
                     <th scope="col">{tr(l, "类型", "Kind")}</th>
                     <th scope="col">{tr(l, "状态", "Status")}</th>
                     <th scope="col">{tr(l, "说明与原文", "Notes and source")}</th>
@@ -116,6 +117,7 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                                 <td>{base_text(i, l)}</td>
                                 <td>{if i.has_target() { targets_text(i, l) } else { "—".into() }}</td>
                                 <td>{implied(i, l)}</td>
+                                <td>{latest_text(entries.of(&i.id), l)}</td>
                                 <td>{kind_name(i.kind, l)}</td>
                                 <td class=format!("status {}", if i.has_target() { a.status.id() } else { "none" })>{status}</td>
                                 <td><Quotes ind=i/></td>
@@ -127,6 +129,26 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
             </div>
         }
     }
+}
+
+/// The latest figure entered: "1-9月: 655.3, +12%".
+fn latest_text(figures: &[crate::model::figures::Figure], l: Lang) -> String {
+    let Some(f) = figures.last() else {
+        return "—".into();
+    };
+    let numbers: Vec<String> = [
+        f.value.map(|v| format::number(v, 4)),
+        f.growth.map(format::growth),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    format!(
+        "{}{}{}",
+        f.period.label(l),
+        tr(l, "：", ": "),
+        numbers.join(tr(l, "，", ", "))
+    )
 }
 
 fn implied(i: &Indicator, l: Lang) -> String {
