@@ -123,11 +123,22 @@ pub fn draw_growth<DB: DrawingBackend>(
 
 /// The growth chart as an SVG string.
 pub fn growth_svg(bars: &[GrowthBar], legend: &GrowthLegend, size: (u32, u32)) -> String {
+    svg(size, |root| draw_growth(root, bars, legend))
+}
+
+/// Runs a drawing function on an SVG backend of `size` and returns the markup.
+fn svg<'a, F>(size: (u32, u32), draw: F) -> String
+where
+    F: FnOnce(
+            &DrawingArea<SVGBackend<'_>, Shift>,
+        ) -> Result<(), DrawingAreaErrorKind<std::io::Error>>
+        + 'a,
+{
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
         // Drawing into a string cannot fail for lack of space or I/O.
-        let _ = draw_growth(&root, bars, legend);
+        let _ = draw(&root);
     }
     out
 }
@@ -250,12 +261,7 @@ pub fn draw_progress<DB: DrawingBackend>(
 
 /// The progress chart as an SVG string.
 pub fn progress_svg(spec: &ProgressSpec, size: (u32, u32)) -> String {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        let _ = draw_progress(&root, spec);
-    }
-    out
+    svg(size, |root| draw_progress(root, spec))
 }
 
 /// One small chart of a section page: 2022, the 2023 target and the figure to date, in one unit.
@@ -320,12 +326,7 @@ pub fn draw_compare<DB: DrawingBackend>(
 
 /// A small comparison chart as SVG.
 pub fn compare_svg(spec: &Compare, size: (u32, u32)) -> String {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        let _ = draw_compare(&root, spec);
-    }
-    out
+    svg(size, |root| draw_compare(root, spec))
 }
 
 #[cfg(test)]
