@@ -69,7 +69,7 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
                     {(!a.warnings.is_empty()).then(|| view! {
                         <ul class="warnings" role="note">{a.warnings.iter().map(|w| view! { <li>{warning_text(w, l)}</li> }).collect_view()}</ul>
                     })}
-                    <Chart ind=ind/>
+                    <Chart ind=ind assessment=assessment/>
                 </section>
             }
         })}
@@ -87,7 +87,10 @@ fn frequency_name(f: Frequency, l: Lang) -> &'static str {
 }
 
 #[component]
-fn Chart(ind: &'static Indicator) -> impl IntoView {
+fn Chart(
+    ind: &'static Indicator,
+    assessment: Memo<crate::model::progress::Assessment>,
+) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     move || {
@@ -101,7 +104,7 @@ fn Chart(ind: &'static Indicator) -> impl IntoView {
         if points.is_empty() {
             return None;
         }
-        let a = assess(ind, figs, None);
+        let a = assessment.get();
         let target = ind.absolute_target().or(ind.implied_level()).or_else(|| {
             ind.targets.iter().find_map(|t| match t.goal {
                 crate::model::dataset::Goal::Level { value }
