@@ -3,6 +3,8 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    #[cfg(feature = "bench")]
+    xinyuan_tracker::web::bench::apply_scale();
     leptos::mount::mount_to_body(xinyuan_tracker::ui::App);
 }
 

@@ -275,3 +275,23 @@ fn known_inconsistencies_are_recorded_as_notes() {
     assert!(has_note("orchard_area_new", "单位"));
     assert!(has_note("afforestation", "单位"));
 }
+
+#[test]
+fn a_scaled_dataset_repeats_every_indicator_under_new_unique_ids() {
+    let data = Dataset::embedded();
+    let big = data.scaled(3);
+    assert_eq!(big.indicators.len(), 3 * data.indicators.len());
+    assert_eq!(big.indicators[0].id, format!("{}_0", data.indicators[0].id));
+    let last = &big.indicators[big.indicators.len() - 1];
+    assert_eq!(
+        last.id,
+        format!("{}_2", data.indicators[data.indicators.len() - 1].id)
+    );
+    assert_eq!(
+        last.targets,
+        data.indicators[data.indicators.len() - 1].targets
+    );
+    // It is a valid dataset: ids unique, sections known.
+    let json = serde_json::to_string(&big).expect("serialises");
+    assert!(Dataset::from_json(&json).is_ok());
+}

@@ -67,6 +67,22 @@ fn unreadable_documents_are_refused_not_repaired() {
         decode(r#"{"app":"xinyuan-tracker","saved_at":"","data":{}}"#),
         Err(LoadError::Invalid(_))
     ));
+    assert!(matches!(
+        decode(r#"{"app":5,"schema":1}"#),
+        Err(LoadError::WrongApp)
+    ));
+    assert!(matches!(
+        decode("\"xinyuan-tracker\""),
+        Err(LoadError::WrongApp)
+    ));
+    assert!(matches!(
+        decode(r#"{"app":"xinyuan-tracker","schema":"1","saved_at":"","data":{"figures":{}}}"#),
+        Err(LoadError::Invalid(_))
+    ));
+    assert!(matches!(
+        decode(r#"{"app":"xinyuan-tracker","schema":1,"saved_at":"","data":{"figures":{}}} x"#),
+        Err(LoadError::NotJson(_))
+    ));
     // One bad figure fails the whole document: nothing is half-loaded.
     let bad_period = FROZEN_V1.replace("\"M6\"", "\"M13\"");
     assert!(matches!(decode(&bad_period), Err(LoadError::Invalid(_))));
@@ -134,4 +150,23 @@ fn figures_stay_sorted_by_period() {
         .map(|f| f.period.end_month())
         .collect();
     assert_eq!(months, vec![1, 3, 6, 9, 12]);
+}
+
+#[test]
+fn a_full_year_gives_every_indicator_every_month_or_quarter_in_order() {
+    use xinyuan_tracker::model::dataset::{Dataset, Frequency};
+    let data = Dataset::embedded();
+    let full = Entries::full_year(data);
+    for ind in &data.indicators {
+        let periods: Vec<Period> = full.of(&ind.id).iter().map(|f| f.period).collect();
+        let want: Vec<Period> = if ind.frequency == Frequency::Quarterly {
+            (1..=4).map(Period::Quarter).collect()
+        } else {
+            (1..=12).map(Period::Month).collect()
+        };
+        assert_eq!(periods, want, "{}", ind.id);
+    }
+    // What the saved document holds reads back as the same entries.
+    let loaded = decode(&encode(&full, "2023-12-31T00:00:00Z")).expect("loads");
+    assert_eq!(loaded.entries, full);
 }

@@ -208,6 +208,7 @@ pub enum Firmness {
 
 /// One 2023 target of an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "TargetFields")]
 pub struct Target {
     /// What it asks for.
     #[serde(flatten)]
@@ -216,6 +217,60 @@ pub struct Target {
     pub firmness: Firmness,
     /// The report's sentence, copied exactly.
     pub quote: String,
+}
+
+/// A target as written in the file: `{"type": …, <its numbers>, "firmness", "quote"}`. Read
+/// through this flat form rather than `#[serde(flatten)]` over the tagged [`Goal`]: same file,
+/// far less deserializing code in the wasm.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetFields {
+    #[serde(rename = "type")]
+    kind: Kind,
+    rate: Option<f64>,
+    value: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+    firmness: Firmness,
+    quote: String,
+}
+
+impl TryFrom<TargetFields> for Target {
+    type Error = String;
+    fn try_from(t: TargetFields) -> Result<Self, Self::Error> {
+        let need = |x: Option<f64>, name: &str| {
+            x.ok_or_else(|| format!("a {:?} target needs “{name}”", t.kind))
+        };
+        let goal = match t.kind {
+            Kind::Growth => Goal::Growth {
+                rate: need(t.rate, "rate")?,
+            },
+            Kind::Total => Goal::Total {
+                value: need(t.value, "value")?,
+            },
+            Kind::Count => Goal::Count {
+                value: need(t.value, "value")?,
+            },
+            Kind::Level => Goal::Level {
+                value: need(t.value, "value")?,
+            },
+            Kind::Ceiling => Goal::Ceiling {
+                value: need(t.value, "value")?,
+            },
+            Kind::Floor => Goal::Floor {
+                value: need(t.value, "value")?,
+            },
+            Kind::Range => Goal::Range {
+                min: need(t.min, "min")?,
+                max: need(t.max, "max")?,
+            },
+        };
+        Ok(Target {
+            goal,
+            firmness: t.firmness,
+            quote: t.quote,
+        })
+    }
 }
 
 /// One quantity the report gives a 2022 result or a 2023 target for.
@@ -350,7 +405,29 @@ impl Dataset {
         static DATA: OnceLock<Dataset> = OnceLock::new();
         // The embedded file is part of the build and checked by the test suite; it cannot fail at
         // run time unless the build itself is broken.
-        DATA.get_or_init(|| Dataset::from_json(EMBEDDED_JSON).expect("embedded dataset is valid"))
+        DATA.get_or_init(|| {
+            let data = Dataset::from_json(EMBEDDED_JSON).expect("embedded dataset is valid");
+            #[cfg(feature = "bench")]
+            let data = match bench::SCALE.get() {
+                Some(&k) if k > 1 => data.scaled(k),
+                _ => data,
+            };
+            data
+        })
+    }
+
+    /// The indicators repeated `k` times under the ids `<id>_0` … `<id>_<k-1>`: a synthetic
+    /// dataset `k` times the report's size, for the benchmark.
+    pub fn scaled(&self, k: usize) -> Dataset {
+        let mut d = self.clone();
+        d.indicators = (0..k)
+            .flat_map(|i| self.indicators.iter().map(move |ind| (i, ind)))
+            .map(|(i, ind)| Indicator {
+                id: format!("{}_{i}", ind.id),
+                ..ind.clone()
+            })
+            .collect();
+        d
     }
 
     fn check(&self) -> Result<(), DatasetError> {
@@ -408,4 +485,18 @@ pub fn numbers_of(ind: &Indicator) -> Vec<f64> {
         }
     }
     out
+}
+
+/// Benchmark builds only (`--features bench`): the app can run on a synthetic dataset.
+#[cfg(feature = "bench")]
+pub mod bench {
+    use std::sync::OnceLock;
+
+    pub(super) static SCALE: OnceLock<usize> = OnceLock::new();
+
+    /// Makes [`super::Dataset::embedded`] return the report's dataset scaled `k` times. Takes
+    /// effect only before the first call of `embedded`.
+    pub fn set_scale(k: usize) {
+        let _ = SCALE.set(k);
+    }
 }

@@ -8,9 +8,12 @@
 //! A document of another app, of a newer schema, or that does not decode completely is refused,
 //! never repaired in place: the caller keeps it untouched.
 
-use super::dataset::Dataset;
+use super::dataset::{Dataset, Frequency};
 use super::figures::{Figure, Period};
 use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The `app` field of every saved or exported document.
@@ -49,6 +52,29 @@ pub enum Op {
 }
 
 impl Entries {
+    /// Every indicator of `data` with a figure for every month (quarter for quarterly ones) of the
+    /// year: cumulative value `10 × month` and growth 5%. Synthetic figures for the benchmark.
+    pub fn full_year(data: &Dataset) -> Entries {
+        let mut e = Entries::default();
+        for ind in &data.indicators {
+            let periods: Vec<Period> = if ind.frequency == Frequency::Quarterly {
+                (1..=4).map(Period::Quarter).collect()
+            } else {
+                (1..=12).map(Period::Month).collect()
+            };
+            let figures = periods
+                .into_iter()
+                .map(|period| Figure {
+                    value: Some(f64::from(period.end_month()) * 10.0),
+                    growth: Some(5.0),
+                    ..Figure::empty(period)
+                })
+                .collect();
+            e.figures.insert(ind.id.clone(), figures);
+        }
+        e
+    }
+
     /// The figures of one indicator, sorted by period.
     pub fn of(&self, id: &str) -> &[Figure] {
         self.figures.get(id).map_or(&[], Vec::as_slice)
@@ -166,25 +192,38 @@ pub fn encode(entries: &Entries, saved_at: &str) -> String {
     serde_json::to_string(&doc).unwrap_or_default()
 }
 
+/// The fields read before the document itself: whose it is and which schema.
+#[derive(Deserialize)]
+struct Header<'a> {
+    #[serde(borrow, default)]
+    app: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    schema: Option<&'a RawValue>,
+}
+
 /// Reads a document, migrating an older schema. Never returns partial data: any figure that does
 /// not decode, or is not finite, fails the whole document.
 pub fn decode(text: &str) -> Result<Loaded, LoadError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
-    if value.get("app").and_then(|a| a.as_str()) != Some(APP) {
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        Category::Data => LoadError::WrongApp,
+        _ => LoadError::NotJson(e.to_string()),
+    })?;
+    let app = header
+        .app
+        .and_then(|a| serde_json::from_str::<String>(a.get()).ok());
+    if app.as_deref() != Some(APP) {
         return Err(LoadError::WrongApp);
     }
-    let schema = value
-        .get("schema")
-        .and_then(serde_json::Value::as_u64)
-        .and_then(|s| u32::try_from(s).ok())
+    let schema = header
+        .schema
+        .and_then(|s| serde_json::from_str::<u32>(s.get()).ok())
         .ok_or_else(|| LoadError::Invalid("no schema version".into()))?;
     if schema > SCHEMA {
         return Err(LoadError::Newer(schema));
     }
-    let value = migrate(value, schema)?;
+    let text = migrate(text, schema)?;
     let doc: Document =
-        serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))?;
+        serde_json::from_str(&text).map_err(|e| LoadError::Invalid(e.to_string()))?;
     for (id, list) in &doc.data.figures {
         if let Some(f) = list.iter().find(|f| !f.is_usable()) {
             return Err(LoadError::Invalid(format!(
@@ -200,10 +239,11 @@ pub fn decode(text: &str) -> Result<Loaded, LoadError> {
 }
 
 /// Brings a document of `schema` up to [`SCHEMA`], one version at a time. Schema 1 is the first;
-/// each later schema adds one step here, with a frozen document of the old version in the tests.
-fn migrate(value: serde_json::Value, schema: u32) -> Result<serde_json::Value, LoadError> {
+/// each later schema adds one step here (parse the text as a `serde_json::Value`, reshape it,
+/// write it out), with a frozen document of the old version in the tests.
+fn migrate(text: &str, schema: u32) -> Result<Cow<'_, str>, LoadError> {
     match schema {
-        SCHEMA => Ok(value),
+        SCHEMA => Ok(Cow::Borrowed(text)),
         other => Err(LoadError::Invalid(format!("unknown schema {other}"))),
     }
 }

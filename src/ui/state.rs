@@ -38,11 +38,16 @@ pub struct Store {
     pub lang: RwSignal<Lang>,
     /// A migration happened at start (the old document is kept under the backup key).
     pub migrated: RwSignal<Option<u32>>,
+    /// The stored document that `entries` reflects (read at start, written by this tab, or
+    /// received from another tab). While storage still holds it, no other tab has saved since, so
+    /// a commit builds on `entries` without decoding the document again.
+    seen: StoredValue<Option<String>>,
 }
 
 impl Store {
     /// Reads the saved document once and the language preference.
     pub fn load() -> Store {
+        let mut seen = None;
         let (entries, health, migrated) = match storage::read(storage::KEY) {
             Err(storage::StorageError::Unavailable(why)) => {
                 (Entries::default(), Health::Unavailable(why), None)
@@ -61,11 +66,18 @@ impl Store {
                         }
                         (loaded.entries, Health::Saving, Some(from))
                     } else {
+                        seen = Some(raw);
                         (loaded.entries, Health::Saving, None)
                     }
                 }
                 Err(error) => (Entries::default(), Health::Unreadable { raw, error }, None),
             },
+        };
+        #[cfg(feature = "bench")]
+        let entries = if web::bench::fill() {
+            Entries::full_year(crate::model::Dataset::embedded())
+        } else {
+            entries
         };
         let lang = match storage::read(storage::LANG_KEY).ok().flatten().as_deref() {
             Some("en") => Lang::En,
@@ -82,6 +94,7 @@ impl Store {
             redo: RwSignal::new(Vec::new()),
             lang: RwSignal::new(lang),
             migrated: RwSignal::new(migrated),
+            seen: StoredValue::new(seen),
         }
     }
 
@@ -91,6 +104,7 @@ impl Store {
             match value.as_deref().map(saved::decode) {
                 Some(Ok(loaded)) => {
                     self.entries.set(loaded.entries);
+                    self.seen.set_value(value);
                     if matches!(self.health.get_untracked(), Health::Unreadable { .. }) {
                         self.health.set(Health::Saving);
                     }
@@ -132,19 +146,29 @@ impl Store {
         let mut base = self.entries.get_untracked();
         if !matches!(health, Health::Unreadable { .. }) {
             if let Ok(Some(raw)) = storage::read(storage::KEY) {
-                if let Ok(stored) = saved::decode(&raw) {
-                    base = stored.entries;
+                let unchanged = self.seen.with_value(|s| s.as_deref() == Some(raw.as_str()));
+                if !unchanged {
+                    if let Ok(stored) = saved::decode(&raw) {
+                        base = stored.entries;
+                        self.seen.set_value(Some(raw));
+                    }
                 }
             }
         }
         let inverse = base.apply(op);
         let new_health = match health {
             Health::Unreadable { .. } => health,
-            _ => match storage::write(storage::KEY, &saved::encode(&base, &web::now_iso())) {
-                Ok(()) => Health::Saving,
-                Err(storage::StorageError::Full) => Health::Full,
-                Err(storage::StorageError::Unavailable(why)) => Health::Unavailable(why),
-            },
+            _ => {
+                let text = saved::encode(&base, &web::now_iso());
+                match storage::write(storage::KEY, &text) {
+                    Ok(()) => {
+                        self.seen.set_value(Some(text));
+                        Health::Saving
+                    }
+                    Err(storage::StorageError::Full) => Health::Full,
+                    Err(storage::StorageError::Unavailable(why)) => Health::Unavailable(why),
+                }
+            }
         };
         if new_health != self.health.get_untracked() {
             self.health.set(new_health);
@@ -158,11 +182,10 @@ impl Store {
     pub fn discard_unreadable(self) {
         if let Health::Unreadable { raw, .. } = self.health.get_untracked() {
             if storage::write(storage::BACKUP_KEY, &raw).is_ok() {
-                let saved = storage::write(
-                    storage::KEY,
-                    &saved::encode(&self.entries.get_untracked(), &web::now_iso()),
-                );
+                let text = saved::encode(&self.entries.get_untracked(), &web::now_iso());
+                let saved = storage::write(storage::KEY, &text);
                 self.health.set(if saved.is_ok() {
+                    self.seen.set_value(Some(text));
                     Health::Saving
                 } else {
                     Health::Full

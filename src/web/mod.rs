@@ -165,3 +165,33 @@ pub async fn read_chosen_file(
         .map_err(|e| format!("{e:?}"))?;
     Ok(Some(text.as_string().unwrap_or_default()))
 }
+
+/// Benchmark builds only (`--features bench`): the query string `?scale=K&fill` runs the app on
+/// the report's dataset scaled `K` times (see `Dataset::scaled`) and, with `fill`, starts from
+/// every indicator holding a figure for every month, in memory.
+#[cfg(feature = "bench")]
+pub mod bench {
+    fn param(name: &str) -> Option<String> {
+        let search = web_sys::window()?.location().search().ok()?;
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|kv| match kv.split_once('=') {
+                Some((k, v)) if k == name => Some(v.to_string()),
+                None if kv == name => Some(String::new()),
+                _ => None,
+            })
+    }
+
+    /// Applies `?scale=K` before anything reads the dataset.
+    pub fn apply_scale() {
+        if let Some(k) = param("scale").and_then(|v| v.parse().ok()) {
+            crate::model::dataset::bench::set_scale(k);
+        }
+    }
+
+    /// Whether `?fill` asks for every indicator to start with a full year of figures.
+    pub fn fill() -> bool {
+        param("fill").is_some()
+    }
+}

@@ -15,9 +15,8 @@ use harness::Browser;
 use serde_json::{json, Value};
 use std::time::Instant;
 use xinyuan_tracker::model::dataset::Dataset;
-use xinyuan_tracker::model::figures::{Figure, Period};
 use xinyuan_tracker::model::progress::{assess, Summary};
-use xinyuan_tracker::model::saved::{encode, Entries, Op};
+use xinyuan_tracker::model::saved::{encode, Entries};
 
 const COLD_LOADS: usize = 12;
 const COMMITS: usize = 40;
@@ -42,47 +41,6 @@ fn fmt_stats(v: &Value, unit: &str) -> String {
     )
 }
 
-/// Every indicator with a figure for every month (or quarter).
-fn full_entries(data: &Dataset) -> Entries {
-    let mut e = Entries::default();
-    for ind in &data.indicators {
-        for m in 1..=12u8 {
-            let period = if ind.frequency == xinyuan_tracker::model::dataset::Frequency::Quarterly {
-                if m % 3 != 0 {
-                    continue;
-                }
-                Period::Quarter(m / 3)
-            } else {
-                Period::Month(m)
-            };
-            let figure = Figure {
-                value: Some(f64::from(m) * 10.0),
-                growth: Some(5.0),
-                ..Figure::empty(period)
-            };
-            e.apply(Op::Put {
-                id: ind.id.clone(),
-                figure,
-            });
-        }
-    }
-    e
-}
-
-/// The report's dataset repeated `k` times under new ids.
-fn scaled(data: &Dataset, k: usize) -> Dataset {
-    let mut d = data.clone();
-    d.indicators = (0..k)
-        .flat_map(|i| data.indicators.iter().map(move |ind| (i, ind)))
-        .map(|(i, ind)| {
-            let mut ind = ind.clone();
-            ind.id = format!("{}_{i}", ind.id);
-            ind
-        })
-        .collect();
-    d
-}
-
 /// The pure recomputation a commit triggers: every indicator assessed and summarised.
 fn recompute(data: &Dataset, entries: &Entries) -> usize {
     let s: Summary = data
@@ -97,8 +55,8 @@ fn native_recompute() -> Value {
     let base = Dataset::embedded();
     let mut out = serde_json::Map::new();
     for k in [1usize, 10, 100] {
-        let data = scaled(base, k);
-        let entries = full_entries(&data);
+        let data = base.scaled(k);
+        let entries = Entries::full_year(&data);
         let runs = if k == 100 { 15 } else { 60 };
         let times: Vec<f64> = (0..runs)
             .map(|_| {
@@ -198,6 +156,53 @@ async fn commit_times(b: &Browser, n: usize) -> Value {
     stats(times)
 }
 
+/// The site built with `--features bench` (`.ci/bench` builds it; built here when missing).
+fn bench_dist() -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target/bench/dist");
+    if !dir.join("index.html").exists() {
+        let status = std::process::Command::new("trunk")
+            .args(["build", "--release", "--features", "bench", "--dist"])
+            .arg(&dir)
+            .current_dir(root)
+            .status()
+            .expect("trunk runs");
+        assert!(status.success(), "trunk build --features bench failed");
+    }
+    dir
+}
+
+/// Commit times on the report's dataset scaled 10× and 100×, every indicator starting with a
+/// figure for every month (`?scale=K&fill`, see `web::bench`). Each commit reads the saved
+/// document, applies the change, writes it back and re-renders; at 100× the document is larger
+/// than Chromium lets a site keep in localStorage, so the write fails and the app says so.
+async fn scaled_commits() -> Value {
+    let base = harness::serve_dir(bench_dist());
+    let mut out = serde_json::Map::new();
+    for (k, n) in [(10usize, 20usize), (100, 10)] {
+        let data = Dataset::embedded().scaled(k);
+        let entries = Entries::full_year(&data);
+        let doc_mb = encode(&entries, "2023-12-31T00:00:00Z").len() as f64 / 1e6;
+        let b = Browser::start().await;
+        b.client
+            .goto(&format!("{base}?scale={k}&fill#/indicator/tourists_0"))
+            .await
+            .expect("navigate");
+        b.wait_for("[data-testid=figures]").await;
+        let ms = commit_times(&b, n).await;
+        let saved = b
+            .js("return document.querySelector('.banner.warn') === null;")
+            .await;
+        b.close().await;
+        out.insert(
+            format!("{k}x"),
+            json!({"indicators": data.indicators.len(), "figures": entries.len(),
+                   "document_mb": (doc_mb * 10.0).round() / 10.0, "saved": saved, "ms": ms}),
+        );
+    }
+    Value::Object(out)
+}
+
 async fn memory(b: &Browser) -> Value {
     b.js("return {js_heap_used: performance.memory ? performance.memory.usedJSHeapSize : null, wasm_memory: window.trackerMemory ? window.trackerMemory.buffer.byteLength : null};").await
 }
@@ -285,7 +290,7 @@ async fn main() {
     b.open("#/indicator/tourists").await;
     let mem_load = memory(&b).await;
     let empty = commit_times(&b, COMMITS).await;
-    let full = encode(&full_entries(data), "2023-12-31T00:00:00Z");
+    let full = encode(&Entries::full_year(data), "2023-12-31T00:00:00Z");
     b.js(&format!(
         "localStorage.setItem('xinyuan-tracker', {}); return null;",
         json!(full)
@@ -313,6 +318,26 @@ async fn main() {
         "memory_bytes".into(),
         json!({"after_load": mem_load, "after_1000_entries": mem_1000}),
     );
+
+    // The same in the browser, on synthetic datasets 10× and 100× the report's size.
+    let scaled = scaled_commits().await;
+    println!("\nCommit to page updated, every indicator with every month (ms)");
+    for k in ["10x", "100x"] {
+        let v = &scaled[k];
+        println!(
+            "  {k:>4}: {} indicators, {} figures, saved document {} MB ({}): {}",
+            v["indicators"],
+            v["figures"],
+            v["document_mb"],
+            if v["saved"].as_bool() == Some(true) {
+                "saved"
+            } else {
+                "does not fit in localStorage; kept in memory"
+            },
+            fmt_stats(&v["ms"], "ms")
+        );
+    }
+    report.insert("commit_scaled_ms".into(), scaled);
 
     // The pure recomputation behind a commit, at 1×, 10× and 100× the report's size.
     let native = native_recompute();

@@ -259,6 +259,27 @@ async fn full_storage_is_reported_and_nothing_is_lost() {
         "the new figure is kept in the page"
     );
     assert_eq!(stored(&b).await, before, "what was saved before is intact");
+    // Space is freed: the next change saves everything, the figure kept in memory included.
+    b.js(r#"
+        for (const k of Object.keys(localStorage)) if (/^f[0-9]+$/.test(k)) localStorage.removeItem(k);
+        return null;"#)
+        .await;
+    enter(&b, "M9", "500").await;
+    wait_until(&b, "the banner to go", async |b| {
+        b.js("return document.querySelector('.banner.warn') === null;")
+            .await
+            .as_bool()
+            == Some(true)
+    })
+    .await;
+    let figures = &stored_doc(&b).await["data"]["figures"]["tourists"];
+    let periods: Vec<&str> = figures
+        .as_array()
+        .expect("figures of tourists")
+        .iter()
+        .filter_map(|f| f["period"].as_str())
+        .collect();
+    assert_eq!(periods, ["M3", "M6", "M9"], "{figures}");
     b.close().await;
 }
 
