@@ -21,6 +21,7 @@ use text::tr;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    web::remove_shell();
     let store = Store::load();
     provide_context(store);
     store.follow_other_tabs();

@@ -12,6 +12,16 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
+/// Removes the loading shell of `index.html` (shown while the app downloads).
+pub fn remove_shell() {
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("shell"))
+    {
+        shell.remove();
+    }
+}
+
 /// Calls `f` with the new fragment whenever it changes (back, forward, links).
 pub fn on_hash_change(f: impl Fn(String) + 'static) -> Option<gloo_events::EventListener> {
     let window = web_sys::window()?;

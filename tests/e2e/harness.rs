@@ -72,7 +72,16 @@ pub fn serve_dir(dir: PathBuf) -> String {
                     let service = hyper::service::service_fn(move |req| {
                         let root = root.clone();
                         async move {
-                            Ok::<_, std::convert::Infallible>(respond(&root, req.uri().path()))
+                            let gzip = req
+                                .headers()
+                                .get(hyper::header::ACCEPT_ENCODING)
+                                .and_then(|v| v.to_str().ok())
+                                .is_some_and(|v| v.contains("gzip"));
+                            Ok::<_, std::convert::Infallible>(respond(
+                                &root,
+                                req.uri().path(),
+                                gzip,
+                            ))
                         }
                     });
                     let _ = hyper::server::conn::http1::Builder::new()
@@ -85,9 +94,30 @@ pub fn serve_dir(dir: PathBuf) -> String {
     format!("http://127.0.0.1:{port}/")
 }
 
+/// A file gzipped (level 9), as static hosts serve it; kept per path, size and time of change.
+fn gzipped(file: &Path, bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    type Key = (PathBuf, usize, Option<std::time::SystemTime>);
+    static CACHE: OnceLock<std::sync::Mutex<std::collections::HashMap<Key, Vec<u8>>>> =
+        OnceLock::new();
+    let modified = std::fs::metadata(file).and_then(|m| m.modified()).ok();
+    let key = (file.to_path_buf(), bytes.len(), modified);
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(gz) = cache.lock().expect("cache").get(&key) {
+        return gz.clone();
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("gzip");
+    let gz = gz.finish().expect("gzip");
+    cache.lock().expect("cache").insert(key, gz.clone());
+    gz
+}
+
+/// Serves a file of `root`, gzipped when the browser accepts it (as static hosts do).
 fn respond(
     root: &Path,
     url_path: &str,
+    gzip: bool,
 ) -> hyper::Response<http_body_util::Full<hyper::body::Bytes>> {
     let rel = url_path.trim_start_matches('/');
     let mut file = root.join(rel);
@@ -97,6 +127,11 @@ fn respond(
     let inside = file.canonicalize().is_ok_and(|f| f.starts_with(root));
     let builder = hyper::Response::builder();
     match (inside, std::fs::read(&file)) {
+        (true, Ok(bytes)) if gzip => builder
+            .header("Content-Type", content_type(&file))
+            .header("Content-Encoding", "gzip")
+            .header("Vary", "Accept-Encoding")
+            .body(gzipped(&file, &bytes).into()),
         (true, Ok(bytes)) => builder
             .header("Content-Type", content_type(&file))
             .body(bytes.into()),

@@ -73,6 +73,12 @@ async fn release_build_loads_renders_the_app_and_logs_no_errors() {
         .await
         .expect("cards");
     assert_eq!(cards.len(), 10, "one card per main target");
+    assert_eq!(
+        b.js("return document.getElementById('shell') === null;")
+            .await,
+        serde_json::json!(true),
+        "the loading shell is gone once the app runs"
+    );
     let svg = b.wait_for("figure.chart svg").await;
     assert!(svg.html(false).await.expect("svg").contains("<rect"));
     for page in [
@@ -657,6 +663,31 @@ async fn charts_download_as_svg_and_png() {
     let png = downloaded(&b, ".png").await;
     assert!(png.starts_with(b"\x89PNG"), "a PNG file");
     assert!(png.len() > 10_000, "a real picture: {} bytes", png.len());
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn when_the_app_cannot_load_the_page_says_so_in_both_languages() {
+    // The same site with its wasm module missing, as after a broken deployment or a dropped
+    // connection: the loading line of the shell turns into an explanation.
+    let root = tempfile::tempdir().expect("dir");
+    for entry in std::fs::read_dir(harness::dist_dir())
+        .expect("dist")
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_name().to_string_lossy().ends_with(".wasm"))
+    {
+        std::fs::copy(entry.path(), root.path().join(entry.file_name())).expect("copy");
+    }
+    let base = harness::serve_dir(root.path().to_path_buf());
+    let b = Browser::start().await;
+    b.client.goto(&base).await.expect("navigate");
+    let status = b.wait_for("[data-shell-status][role=alert]").await;
+    let text = status.text().await.expect("text");
+    assert!(
+        text.contains("无法启动") && text.contains("could not start"),
+        "{text}"
+    );
     b.close().await;
 }
 
