@@ -18,7 +18,7 @@ use xinyuan_tracker::model::dataset::Dataset;
 use xinyuan_tracker::model::progress::{assess, Summary};
 use xinyuan_tracker::model::saved::{encode, Entries};
 
-const COLD_LOADS: usize = 12;
+const COLD_LOADS: usize = 15;
 const COMMITS: usize = 40;
 const LIGHTHOUSE_RUNS: usize = 3;
 
@@ -99,24 +99,35 @@ fn floor_page() -> std::path::PathBuf {
     dir
 }
 
-async fn cold_loads(base: &str) -> Value {
-    let mut times = Vec::new();
-    for _ in 0..COLD_LOADS {
-        let b = Browser::start().await;
-        b.client.goto(base).await.expect("navigate");
-        b.wait_for("main h1").await;
-        let mut t = Value::Null;
-        for _ in 0..100 {
-            t = b.js("const m = performance.getEntriesByName('tracker:rendered'); return m.length ? m[0].startTime : null;").await;
-            if !t.is_null() {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+/// One cold load (fresh browser profile): navigation start to the `tracker:rendered` mark, in ms.
+async fn cold_load(url: &str) -> f64 {
+    let b = Browser::start().await;
+    b.client.goto(url).await.expect("navigate");
+    b.wait_for("main h1").await;
+    let mut t = Value::Null;
+    for _ in 0..100 {
+        t = b.js("const m = performance.getEntriesByName('tracker:rendered'); return m.length ? m[0].startTime : null;").await;
+        if !t.is_null() {
+            break;
         }
-        times.push(t.as_f64().expect("the page marks tracker:rendered"));
-        b.close().await;
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    stats(times)
+    b.close().await;
+    t.as_f64().expect("the page marks tracker:rendered")
+}
+
+/// Cold loads of the app and of the floor, taken in turns so that both see the same machine
+/// load; the ratio is also taken pair by pair.
+async fn cold_loads(app_url: &str, floor_url: &str) -> (Value, Value, Value) {
+    let (mut app, mut floor, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..COLD_LOADS {
+        let a = cold_load(app_url).await;
+        let f = cold_load(floor_url).await;
+        ratio.push(a / f);
+        app.push(a);
+        floor.push(f);
+    }
+    (stats(app), stats(floor), stats(ratio))
 }
 
 /// Commits through the form on an indicator page and times until the figure shows in the page's
@@ -275,14 +286,17 @@ async fn main() {
     );
 
     // Cold loads against the floor.
-    let app = cold_loads(harness::server()).await;
     let floor_url = harness::serve_dir(floor_page());
-    let floor = cold_loads(&floor_url).await;
-    let ratio = app["median"].as_f64().unwrap() / floor["median"].as_f64().unwrap();
-    println!("\nNavigation to overview rendered (ms)\n  app:   {}\n  floor: {}\n  ratio of medians: {ratio:.2}", fmt_stats(&app, "ms"), fmt_stats(&floor, "ms"));
+    let (app, floor, pairs) = cold_loads(harness::server(), &floor_url).await;
+    println!(
+        "\nNavigation to overview rendered (ms), app and floor in turns\n  app:   {}\n  floor: {}\n  ratio app/floor, pair by pair: {}",
+        fmt_stats(&app, "ms"),
+        fmt_stats(&floor, "ms"),
+        fmt_stats(&pairs, "×")
+    );
     report.insert(
         "cold_load_ms".into(),
-        json!({"app": app, "floor_static_html": floor, "ratio_of_medians": ratio}),
+        json!({"app": app, "floor_static_html": floor, "ratio_pairwise": pairs}),
     );
 
     // Commit to update, and memory.
