@@ -21,6 +21,8 @@ use text::tr;
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    // The benchmark splits a load at this mark: before it, download and compile; after it, render.
+    web::mark("tracker:start");
     web::remove_shell();
     let store = Store::load();
     provide_context(store);

@@ -99,35 +99,41 @@ fn floor_page() -> std::path::PathBuf {
     dir
 }
 
-/// One cold load (fresh browser profile): navigation start to the `tracker:rendered` mark, in ms.
-async fn cold_load(url: &str) -> f64 {
+/// One cold load (fresh browser profile): navigation start to the `tracker:rendered` mark, and to
+/// `tracker:start` when the page has it (the app's first line: download and compile are done).
+async fn cold_load(url: &str) -> (f64, Option<f64>) {
     let b = Browser::start().await;
     b.client.goto(url).await.expect("navigate");
     b.wait_for("main h1").await;
     let mut t = Value::Null;
     for _ in 0..100 {
-        t = b.js("const m = performance.getEntriesByName('tracker:rendered'); return m.length ? m[0].startTime : null;").await;
+        t = b.js("const m = n => { const e = performance.getEntriesByName(n); return e.length ? e[0].startTime : null; }; const r = m('tracker:rendered'); return r === null ? null : [r, m('tracker:start')];").await;
         if !t.is_null() {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     b.close().await;
-    t.as_f64().expect("the page marks tracker:rendered")
+    (
+        t[0].as_f64().expect("the page marks tracker:rendered"),
+        t[1].as_f64(),
+    )
 }
 
 /// Cold loads of the app and of the floor, taken in turns so that both see the same machine
-/// load; the ratio is also taken pair by pair.
-async fn cold_loads(app_url: &str, floor_url: &str) -> (Value, Value, Value) {
-    let (mut app, mut floor, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
+/// load; the ratio is also taken pair by pair. Also: when the app started.
+async fn cold_loads(app_url: &str, floor_url: &str) -> (Value, Value, Value, Value) {
+    let (mut app, mut started, mut floor, mut ratio) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..COLD_LOADS {
-        let a = cold_load(app_url).await;
-        let f = cold_load(floor_url).await;
+        let (a, s) = cold_load(app_url).await;
+        let (f, _) = cold_load(floor_url).await;
         ratio.push(a / f);
         app.push(a);
+        started.push(s.expect("the app marks tracker:start"));
         floor.push(f);
     }
-    (stats(app), stats(floor), stats(ratio))
+    (stats(app), stats(started), stats(floor), stats(ratio))
 }
 
 /// Commits through the form on an indicator page and times until the figure shows in the page's
@@ -287,16 +293,17 @@ async fn main() {
 
     // Cold loads against the floor.
     let floor_url = harness::serve_dir(floor_page());
-    let (app, floor, pairs) = cold_loads(harness::server(), &floor_url).await;
+    let (app, started, floor, pairs) = cold_loads(harness::server(), &floor_url).await;
     println!(
-        "\nNavigation to overview rendered (ms), app and floor in turns\n  app:   {}\n  floor: {}\n  ratio app/floor, pair by pair: {}",
+        "\nNavigation to overview rendered (ms), app and floor in turns\n  app:   {}\n    of which until the app starts (download, compile): {}\n  floor: {}\n  ratio app/floor, pair by pair: {}",
         fmt_stats(&app, "ms"),
+        fmt_stats(&started, "ms"),
         fmt_stats(&floor, "ms"),
         fmt_stats(&pairs, "×")
     );
     report.insert(
         "cold_load_ms".into(),
-        json!({"app": app, "floor_static_html": floor, "ratio_pairwise": pairs}),
+        json!({"app": app, "app_started": started, "floor_static_html": floor, "ratio_pairwise": pairs}),
     );
 
     // Commit to update, and memory.
