@@ -42,6 +42,9 @@ pub struct Store {
     /// received from another tab). While storage still holds it, no other tab has saved since, so
     /// a commit builds on `entries` without decoding the document again.
     seen: StoredValue<Option<String>>,
+    /// Changes applied here that storage does not hold (it was full or missing). When another
+    /// tab's document comes in, they are applied again on top of it, so they are not lost.
+    unsaved: StoredValue<Vec<Op>>,
 }
 
 impl Store {
@@ -95,6 +98,7 @@ impl Store {
             lang: RwSignal::new(lang),
             migrated: RwSignal::new(migrated),
             seen: StoredValue::new(seen),
+            unsaved: StoredValue::new(Vec::new()),
         }
     }
 
@@ -103,13 +107,13 @@ impl Store {
         let listener = storage::on_change(storage::KEY, move |value| {
             match value.as_deref().map(saved::decode) {
                 Some(Ok(loaded)) => {
-                    self.entries.set(loaded.entries);
+                    self.entries.set(self.with_unsaved(loaded.entries));
                     self.seen.set_value(value);
                     if matches!(self.health.get_untracked(), Health::Unreadable { .. }) {
                         self.health.set(Health::Saving);
                     }
                 }
-                None => self.entries.set(Entries::default()),
+                None => self.entries.set(self.with_unsaved(Entries::default())),
                 Some(Err(_)) => {}
             }
         });
@@ -149,13 +153,13 @@ impl Store {
                 let unchanged = self.seen.with_value(|s| s.as_deref() == Some(raw.as_str()));
                 if !unchanged {
                     if let Ok(stored) = saved::decode(&raw) {
-                        base = stored.entries;
+                        base = self.with_unsaved(stored.entries);
                         self.seen.set_value(Some(raw));
                     }
                 }
             }
         }
-        let inverse = base.apply(op);
+        let inverse = base.apply(op.clone());
         let new_health = match health {
             Health::Unreadable { .. } => health,
             _ => {
@@ -163,10 +167,16 @@ impl Store {
                 match storage::write(storage::KEY, &text) {
                     Ok(()) => {
                         self.seen.set_value(Some(text));
+                        self.unsaved.update_value(Vec::clear);
                         Health::Saving
                     }
-                    Err(storage::StorageError::Full) => Health::Full,
-                    Err(storage::StorageError::Unavailable(why)) => Health::Unavailable(why),
+                    Err(e) => {
+                        self.unsaved.update_value(|u| u.push(op));
+                        match e {
+                            storage::StorageError::Full => Health::Full,
+                            storage::StorageError::Unavailable(why) => Health::Unavailable(why),
+                        }
+                    }
                 }
             }
         };
@@ -175,6 +185,16 @@ impl Store {
         }
         self.entries.set(base);
         inverse
+    }
+
+    /// `entries` with the changes storage does not hold yet applied on top.
+    fn with_unsaved(self, mut entries: Entries) -> Entries {
+        self.unsaved.with_value(|ops| {
+            for op in ops {
+                entries.apply(op.clone());
+            }
+        });
+        entries
     }
 
     /// The user chose to set the unreadable document aside: it is copied to the backup key, then
@@ -186,6 +206,7 @@ impl Store {
                 let saved = storage::write(storage::KEY, &text);
                 self.health.set(if saved.is_ok() {
                     self.seen.set_value(Some(text));
+                    self.unsaved.update_value(Vec::clear);
                     Health::Saving
                 } else {
                     Health::Full

@@ -291,6 +291,86 @@ async fn full_storage_is_reported_and_nothing_is_lost() {
 
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_figure_kept_in_memory_while_storage_is_full_survives_another_tabs_save() {
+    let b = Browser::start().await;
+    b.open("#/indicator/tourists").await;
+    enter(&b, "M3", "100").await;
+    b.wait_for("[data-testid=figures]").await;
+    let first = b.client.window().await.expect("window");
+    let second = b.client.new_window(true).await.expect("new tab").handle;
+    b.client
+        .switch_to_window(second.clone())
+        .await
+        .expect("switch");
+    b.open("#/indicator/tourists").await;
+    b.wait_for("[data-testid=figures]").await;
+    b.js(r#"
+        let n = 0;
+        for (const size of [262144, 16384, 1024, 64, 1]) {
+          const chunk = 'x'.repeat(size);
+          for (;;) { try { localStorage.setItem('f' + n++, chunk); } catch (e) { break; } }
+        }
+        return null;"#)
+        .await;
+    // The first tab enters a figure that storage cannot take.
+    b.client
+        .switch_to_window(first.clone())
+        .await
+        .expect("switch");
+    enter(&b, "M6", "300").await;
+    b.wait_for(".banner.warn").await;
+    // The second tab deletes the March figure: a smaller document, which storage takes.
+    b.client
+        .switch_to_window(second.clone())
+        .await
+        .expect("switch");
+    b.wait_for("[data-testid=figures] button.delete")
+        .await
+        .click()
+        .await
+        .expect("delete");
+    wait_until(&b, "the deletion to be saved", async |b| {
+        stored_doc(b).await["data"]["figures"]["tourists"]
+            .as_array()
+            .is_none_or(Vec::is_empty)
+    })
+    .await;
+    // The first tab takes the deletion in and still has its June figure.
+    b.client
+        .switch_to_window(first.clone())
+        .await
+        .expect("switch");
+    wait_until(&b, "the first tab to drop March and keep June", async |b| {
+        let t = b.text("[data-testid=figures]").await;
+        !t.contains("100") && t.contains("300")
+    })
+    .await;
+    // Space is freed: the next change saves June with it.
+    b.js(r#"
+        for (const k of Object.keys(localStorage)) if (/^f[0-9]+$/.test(k)) localStorage.removeItem(k);
+        return null;"#)
+        .await;
+    enter(&b, "M9", "500").await;
+    wait_until(&b, "the banner to go", async |b| {
+        b.js("return document.querySelector('.banner.warn') === null;")
+            .await
+            .as_bool()
+            == Some(true)
+    })
+    .await;
+    let figures = &stored_doc(&b).await["data"]["figures"]["tourists"];
+    let periods: Vec<&str> = figures
+        .as_array()
+        .expect("figures of tourists")
+        .iter()
+        .filter_map(|f| f["period"].as_str())
+        .collect();
+    assert_eq!(periods, ["M6", "M9"], "{figures}");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn two_tabs_see_each_others_changes_and_neither_overwrites_the_other() {
     let b = Browser::start().await;
     b.open("#/indicator/tourists").await;
