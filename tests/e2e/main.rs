@@ -58,6 +58,41 @@ async fn wait_until(b: &Browser, what: &str, mut check: impl AsyncFnMut(&Browser
     }
 }
 
+/// Fills the origin's storage quota with other keys.
+async fn fill_storage(b: &Browser) {
+    b.js(r#"
+        let n = 0;
+        for (const size of [262144, 16384, 1024, 64, 1]) {
+          const chunk = 'x'.repeat(size);
+          for (;;) { try { localStorage.setItem('f' + n++, chunk); } catch (e) { break; } }
+        }
+        return null;"#)
+        .await;
+}
+
+/// Frees what [`fill_storage`] took, enters a September figure of tourists, waits for the warning
+/// to go, and returns the periods of tourists in the saved document.
+async fn free_storage_and_save_september(b: &Browser) -> Vec<String> {
+    b.js(r#"
+        for (const k of Object.keys(localStorage)) if (/^f[0-9]+$/.test(k)) localStorage.removeItem(k);
+        return null;"#)
+        .await;
+    enter(b, "M9", "500").await;
+    wait_until(b, "the banner to go", async |b| {
+        b.js("return document.querySelector('.banner.warn') === null;")
+            .await
+            .as_bool()
+            == Some(true)
+    })
+    .await;
+    stored_doc(b).await["data"]["figures"]["tourists"]
+        .as_array()
+        .expect("figures of tourists")
+        .iter()
+        .filter_map(|f| f["period"].as_str().map(String::from))
+        .collect()
+}
+
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn release_build_loads_renders_the_app_and_logs_no_errors() {
@@ -245,15 +280,7 @@ async fn full_storage_is_reported_and_nothing_is_lost() {
     enter(&b, "M3", "100").await;
     b.wait_for("[data-testid=figures]").await;
     let before = stored(&b).await;
-    // Fill the origin's quota with other keys.
-    b.js(r#"
-        let n = 0;
-        for (const size of [262144, 16384, 1024, 64, 1]) {
-          const chunk = 'x'.repeat(size);
-          for (;;) { try { localStorage.setItem('f' + n++, chunk); } catch (e) { break; } }
-        }
-        return null;"#)
-        .await;
+    fill_storage(&b).await;
     enter(&b, "M6", "300").await;
     let banner = b.text(".banner.warn").await;
     assert!(
@@ -266,26 +293,8 @@ async fn full_storage_is_reported_and_nothing_is_lost() {
     );
     assert_eq!(stored(&b).await, before, "what was saved before is intact");
     // Space is freed: the next change saves everything, the figure kept in memory included.
-    b.js(r#"
-        for (const k of Object.keys(localStorage)) if (/^f[0-9]+$/.test(k)) localStorage.removeItem(k);
-        return null;"#)
-        .await;
-    enter(&b, "M9", "500").await;
-    wait_until(&b, "the banner to go", async |b| {
-        b.js("return document.querySelector('.banner.warn') === null;")
-            .await
-            .as_bool()
-            == Some(true)
-    })
-    .await;
-    let figures = &stored_doc(&b).await["data"]["figures"]["tourists"];
-    let periods: Vec<&str> = figures
-        .as_array()
-        .expect("figures of tourists")
-        .iter()
-        .filter_map(|f| f["period"].as_str())
-        .collect();
-    assert_eq!(periods, ["M3", "M6", "M9"], "{figures}");
+    let periods = free_storage_and_save_september(&b).await;
+    assert_eq!(periods, ["M3", "M6", "M9"]);
     b.close().await;
 }
 
@@ -304,14 +313,7 @@ async fn a_figure_kept_in_memory_while_storage_is_full_survives_another_tabs_sav
         .expect("switch");
     b.open("#/indicator/tourists").await;
     b.wait_for("[data-testid=figures]").await;
-    b.js(r#"
-        let n = 0;
-        for (const size of [262144, 16384, 1024, 64, 1]) {
-          const chunk = 'x'.repeat(size);
-          for (;;) { try { localStorage.setItem('f' + n++, chunk); } catch (e) { break; } }
-        }
-        return null;"#)
-        .await;
+    fill_storage(&b).await;
     // The first tab enters a figure that storage cannot take.
     b.client
         .switch_to_window(first.clone())
@@ -346,26 +348,8 @@ async fn a_figure_kept_in_memory_while_storage_is_full_survives_another_tabs_sav
     })
     .await;
     // Space is freed: the next change saves June with it.
-    b.js(r#"
-        for (const k of Object.keys(localStorage)) if (/^f[0-9]+$/.test(k)) localStorage.removeItem(k);
-        return null;"#)
-        .await;
-    enter(&b, "M9", "500").await;
-    wait_until(&b, "the banner to go", async |b| {
-        b.js("return document.querySelector('.banner.warn') === null;")
-            .await
-            .as_bool()
-            == Some(true)
-    })
-    .await;
-    let figures = &stored_doc(&b).await["data"]["figures"]["tourists"];
-    let periods: Vec<&str> = figures
-        .as_array()
-        .expect("figures of tourists")
-        .iter()
-        .filter_map(|f| f["period"].as_str())
-        .collect();
-    assert_eq!(periods, ["M6", "M9"], "{figures}");
+    let periods = free_storage_and_save_september(&b).await;
+    assert_eq!(periods, ["M6", "M9"]);
     b.close().await;
 }
 
