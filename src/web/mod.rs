@@ -183,14 +183,9 @@ pub async fn read_chosen_file(
 pub mod bench {
     fn param(name: &str) -> Option<String> {
         let search = web_sys::window()?.location().search().ok()?;
-        search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|kv| match kv.split_once('=') {
-                Some((k, v)) if k == name => Some(v.to_string()),
-                None if kv == name => Some(String::new()),
-                _ => None,
-            })
+        web_sys::UrlSearchParams::new_with_str(&search)
+            .ok()?
+            .get(name)
     }
 
     /// Applies `?scale=K` before anything reads the dataset.

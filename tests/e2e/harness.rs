@@ -142,6 +142,17 @@ fn respond(
     .expect("response")
 }
 
+/// Copies the built site's files into `to`, except those whose name `leave_out` picks.
+pub fn copy_dist(to: &Path, leave_out: impl Fn(&str) -> bool) {
+    for entry in std::fs::read_dir(dist_dir())
+        .expect("dist")
+        .filter_map(Result::ok)
+        .filter(|e| !leave_out(&e.file_name().to_string_lossy()))
+    {
+        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+    }
+}
+
 /// Sizes of one file: raw, gzip -9 and brotli (quality 11), in bytes.
 pub fn compressed_sizes(bytes: &[u8]) -> (usize, usize, usize) {
     use std::io::Write;
@@ -370,6 +381,15 @@ impl Browser {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("no {css} within {WAIT:?}: {e}"))
+    }
+
+    /// Waits for an element and clicks it.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     /// Text of the first element matching `css`.

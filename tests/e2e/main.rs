@@ -29,8 +29,7 @@ async fn stored_doc(b: &Browser) -> serde_json::Value {
 
 /// Clicks Undo in the footer.
 async fn undo(b: &Browser) {
-    let button = b.wait_for("footer .actions button:nth-child(2)").await;
-    button.click().await.expect("undo");
+    b.click("footer .actions button:nth-child(2)").await;
 }
 
 /// Enters a figure on the open indicator page through the form, as a user would.
@@ -40,11 +39,7 @@ async fn enter(b: &Browser, period: &str, value: &str) {
     let input = b.wait_for("#f-value").await;
     input.clear().await.expect("clear");
     input.send_keys(value).await.expect("type");
-    b.wait_for("form.entry button[type=submit]")
-        .await
-        .click()
-        .await
-        .expect("submit");
+    b.click("form.entry button[type=submit]").await;
 }
 
 async fn wait_until(b: &Browser, what: &str, mut check: impl AsyncFnMut(&Browser) -> bool) {
@@ -178,11 +173,7 @@ async fn a_figure_typed_survives_a_reload_and_a_new_browser_session() {
     b.client.refresh().await.expect("reload");
     assert!(b.text("[data-testid=figures]").await.contains("380.5"));
     // Edit: the figure goes back into the form, is corrected and saved over the old one.
-    b.wait_for("[data-testid=figures] button.edit")
-        .await
-        .click()
-        .await
-        .expect("edit");
+    b.click("[data-testid=figures] button.edit").await;
     let v = b.wait_for("#f-value").await;
     assert_eq!(
         v.prop("value").await.expect("value").as_deref(),
@@ -190,11 +181,7 @@ async fn a_figure_typed_survives_a_reload_and_a_new_browser_session() {
     );
     v.clear().await.expect("clear");
     v.send_keys("390").await.expect("type");
-    b.wait_for("form.entry button[type=submit]")
-        .await
-        .click()
-        .await
-        .expect("save");
+    b.click("form.entry button[type=submit]").await;
     wait_until(&b, "the corrected figure", async |b| {
         let t = b.text("[data-testid=figures]").await;
         t.contains("390") && !t.contains("380.5")
@@ -326,11 +313,7 @@ async fn a_figure_kept_in_memory_while_storage_is_full_survives_another_tabs_sav
         .switch_to_window(second.clone())
         .await
         .expect("switch");
-    b.wait_for("[data-testid=figures] button.delete")
-        .await
-        .click()
-        .await
-        .expect("delete");
+    b.click("[data-testid=figures] button.delete").await;
     wait_until(&b, "the deletion to be saved", async |b| {
         stored_doc(b).await["data"]["figures"]["tourists"]
             .as_array()
@@ -412,11 +395,7 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
     b.client.refresh().await.expect("reload");
     assert_eq!(b.text("main h1").await, "地区生产总值");
     assert_eq!(b.js("return document.documentElement.lang;").await, "zh-CN");
-    b.wait_for("button.lang")
-        .await
-        .click()
-        .await
-        .expect("toggle");
+    b.click("button.lang").await;
     assert_eq!(b.text("main h1").await, "Gross domestic product (GDP)");
     assert_eq!(b.js("return document.documentElement.lang;").await, "en");
     b.client.refresh().await.expect("reload");
@@ -449,11 +428,8 @@ async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change
         serde_json::Value::Null,
         "nothing changes before the user confirms"
     );
-    b.wait_for("[data-testid=import-preview] .actions button")
-        .await
-        .click()
-        .await
-        .expect("import");
+    b.click("[data-testid=import-preview] .actions button")
+        .await;
     wait_until(&b, "two figures saved", async |b| {
         saved_count(b).await.starts_with('2')
     })
@@ -491,11 +467,7 @@ async fn a_release_is_entered_in_the_grid_and_reset_asks_first_and_can_be_undone
     );
     inputs[1].send_keys("7.2").await.expect("gdp growth"); // GDP growth to date, Q2
     inputs[2].send_keys("3.55亿").await.expect("revenue value"); // revenue, in 亿元
-    b.wait_for("form.grid-entry button[type=submit]")
-        .await
-        .click()
-        .await
-        .expect("save");
+    b.click("form.grid-entry button[type=submit]").await;
     wait_until(&b, "two figures saved", async |b| {
         saved_count(b).await.starts_with('2')
     })
@@ -504,21 +476,13 @@ async fn a_release_is_entered_in_the_grid_and_reset_asks_first_and_can_be_undone
     assert_eq!(doc["data"]["figures"]["gdp"][0]["period"], "Q2");
     assert_eq!(doc["data"]["figures"]["revenue"][0]["value"], 3.55);
     b.open("#/data").await;
-    b.wait_for("button.danger")
-        .await
-        .click()
-        .await
-        .expect("reset");
+    b.click("button.danger").await;
     b.client.dismiss_alert().await.expect("the user says no");
     assert!(
         saved_count(&b).await.starts_with('2'),
         "nothing reset without confirmation"
     );
-    b.wait_for("button.danger")
-        .await
-        .click()
-        .await
-        .expect("reset");
+    b.click("button.danger").await;
     b.client.accept_alert().await.expect("the user says yes");
     wait_until(&b, "reset", async |b| saved_count(b).await.starts_with('0')).await;
     undo(&b).await;
@@ -736,13 +700,7 @@ async fn when_the_app_cannot_load_the_page_says_so_in_both_languages() {
     // The same site with its wasm module missing, as after a broken deployment or a dropped
     // connection: the loading line of the shell turns into an explanation.
     let root = tempfile::tempdir().expect("dir");
-    for entry in std::fs::read_dir(harness::dist_dir())
-        .expect("dist")
-        .filter_map(Result::ok)
-        .filter(|e| !e.file_name().to_string_lossy().ends_with(".wasm"))
-    {
-        std::fs::copy(entry.path(), root.path().join(entry.file_name())).expect("copy");
-    }
+    harness::copy_dist(root.path(), |name| name.ends_with(".wasm"));
     let base = harness::serve_dir(root.path().to_path_buf());
     let b = Browser::start().await;
     b.client.goto(&base).await.expect("navigate");
@@ -761,12 +719,7 @@ async fn the_same_build_works_under_a_sub_path() {
     let root = tempfile::tempdir().expect("dir");
     let sub = root.path().join("tracker");
     std::fs::create_dir(&sub).expect("sub-path");
-    for entry in std::fs::read_dir(harness::dist_dir())
-        .expect("dist")
-        .filter_map(Result::ok)
-    {
-        std::fs::copy(entry.path(), sub.join(entry.file_name())).expect("copy");
-    }
+    harness::copy_dist(&sub, |_| false);
     let base = harness::serve_dir(root.path().to_path_buf());
     let b = Browser::start().await;
     b.client
