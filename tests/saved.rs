@@ -18,7 +18,7 @@ const FROZEN_V1: &str = r#"{"app":"xinyuan-tracker","schema":1,"saved_at":"2023-
 #[test]
 fn frozen_schema_1_document_still_loads() {
     let loaded = decode(FROZEN_V1).expect("loads");
-    assert_eq!(loaded.migrated_from, None);
+    assert_eq!(loaded.migrated_from, Some(1));
     assert_eq!(loaded.entries.len(), 3);
     let gdp = &loaded.entries.of("gdp")[0];
     assert_eq!(
@@ -35,12 +35,10 @@ fn round_trip_keeps_every_figure() {
     e.apply(Op::Put {
         id: "gdp".into(),
         figure: Figure {
-            period: Period::Quarter(1),
-            value: None,
             growth: Some(-2.5),
-            prev: None,
             note: "x\"y".into(),
             source: "新源县统计局 2023年一季度统计快报".into(),
+            ..Figure::empty(Period::Quarter(1))
         },
     });
     let text = encode(&e, "2023-04-20T00:00:00Z");
@@ -127,15 +125,42 @@ fn every_operation_is_undone_by_the_one_it_returns() {
 }
 
 #[test]
-fn changes_from_two_tabs_merge_when_applied_to_the_stored_document() {
-    // Each tab applies its operation to what is stored at the moment it saves, so a change made
-    // in one tab is not lost when the other saves.
-    let mut stored = Entries::default();
-    stored.apply(put("tourists", 3, 100.0)); // tab A
-    stored.apply(put("gdp", 3, 30.0)); // tab B, which had not seen A's change
-    assert_eq!(stored.len(), 2);
-    stored.apply(put("tourists", 3, 110.0)); // same period edited again: last write wins, visibly
-    assert_eq!(stored.of("tourists")[0].value, Some(110.0));
+fn an_update_keeps_the_rest_of_the_figure_and_is_undone_by_what_it_returns() {
+    let mut e = Entries::default();
+    let full = Figure {
+        value: Some(100.0),
+        prev: Some(90.0),
+        note: "快报".into(),
+        ..Figure::empty(Period::Month(3))
+    };
+    e.apply(Op::Put {
+        id: "tourists".into(),
+        figure: full.clone(),
+    });
+    let snapshot = e.clone();
+    let undo = e.apply(Op::Update {
+        id: "tourists".into(),
+        period: Period::Month(3),
+        value: None,
+        growth: Some(4.0),
+    });
+    let f = &e.of("tourists")[0];
+    assert_eq!(
+        (f.value, f.growth, f.prev, f.note.as_str()),
+        (Some(100.0), Some(4.0), Some(90.0), "快报")
+    );
+    e.apply(undo);
+    assert_eq!(e, snapshot);
+    // On a period with no figure, an update creates one and its undo removes it.
+    let undo = e.apply(Op::Update {
+        id: "tourists".into(),
+        period: Period::Month(4),
+        value: Some(120.0),
+        growth: None,
+    });
+    assert_eq!(e.len(), 2);
+    e.apply(undo);
+    assert_eq!(e, snapshot);
 }
 
 #[test]

@@ -2,10 +2,11 @@
 
 use super::dataset::Lang;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A reporting period of the target year: cumulative from January to the end of the period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub enum Period {
     /// Months 1..=N (1-N月累计), N in 1..=12.
@@ -146,6 +147,34 @@ pub struct Figure {
     /// Where the figure was published (a bulletin, a web page).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Which change last wrote it (see [`Rev`]); zero for figures that never went through the
+    /// saving protocol (typed in tests, imported, or saved before revisions existed).
+    #[serde(default, skip_serializing_if = "Rev::is_zero")]
+    pub rev: Rev,
+    /// Fields this version of the tracker does not know, kept as they were so that a save by this
+    /// version does not strip what a newer one wrote.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Fields of a saved object that this version of the tracker does not know.
+pub type Extra = BTreeMap<String, serde_json::Value>;
+
+/// The revision of a change: a Lamport clock and the id of the page (tab) that made it.
+///
+/// Revisions order every change to one figure across tabs: of two versions of a figure, the one
+/// with the greater revision wins, whichever tab sees them and in whatever order. A page stamps
+/// a change with a clock one above every clock it has seen, so a change made after seeing another
+/// always wins over it; two changes made without seeing each other are ordered by clock, then by
+/// page id, the same way in every tab.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Rev(pub u64, pub String);
+
+impl Rev {
+    /// Whether this is the revision of figures that were never stamped.
+    pub fn is_zero(&self) -> bool {
+        self.0 == 0 && self.1.is_empty()
+    }
 }
 
 impl Figure {
@@ -158,6 +187,8 @@ impl Figure {
             prev: None,
             note: String::new(),
             source: String::new(),
+            rev: Rev::default(),
+            extra: Extra::new(),
         }
     }
 
@@ -175,6 +206,17 @@ impl Figure {
             growth: Some(growth),
             ..Figure::empty(period)
         }
+    }
+
+    /// Whether two figures say the same, whichever change wrote them.
+    pub fn same_content(&self, other: &Figure) -> bool {
+        self.period == other.period
+            && self.value == other.value
+            && self.growth == other.growth
+            && self.prev == other.prev
+            && self.note == other.note
+            && self.source == other.source
+            && self.extra == other.extra
     }
 
     /// Whether it carries at least one number and all its numbers are finite.

@@ -8,6 +8,7 @@ pub mod number;
 pub mod progress;
 pub mod route;
 pub mod saved;
+pub mod sync;
 pub mod transfer;
 
 pub use dataset::{Dataset, Indicator, Lang, Text};

@@ -1,15 +1,22 @@
 //! The saved document: every entered figure, versioned, and the operations that change it.
 //!
-//! Layout (schema 1):
+//! Layout (schema 2):
 //! ```json
-//! {"app": "xinyuan-tracker", "schema": 1, "saved_at": "2023-07-15T08:00:00.000Z",
-//!  "data": {"figures": {"gdp": [{"period": "Q2", "growth": 6.5}]}}}
+//! {"app": "xinyuan-tracker", "schema": 2, "saved_at": "2023-07-15T08:00:00.000Z",
+//!  "data": {"figures": {"gdp": [{"period": "Q2", "growth": 6.5, "rev": [3, "k2f9"]}]},
+//!           "removed": {"gdp": {"Q1": [2, "k2f9"]}}}}
 //! ```
+//! `rev` is the revision of the change that last wrote a figure ([`Rev`]); `removed` keeps the
+//! revision of each deletion, so that a tab that never saw a figure can be told apart from a tab
+//! that deleted it. Schema 1 (the first release) had neither; it migrates by taking every figure
+//! as never stamped.
+//!
 //! A document of another app, of a newer schema, or that does not decode completely is refused,
-//! never repaired in place: the caller keeps it untouched.
+//! never repaired in place: the caller keeps it untouched. Fields this version does not know, at
+//! any level, are kept as they are and written back.
 
 use super::dataset::{Dataset, Frequency};
-use super::figures::{Figure, Period};
+use super::figures::{Extra, Figure, Period, Rev};
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 use serde_json::value::RawValue;
@@ -19,14 +26,23 @@ use std::collections::BTreeMap;
 /// The `app` field of every saved or exported document.
 pub const APP: &str = "xinyuan-tracker";
 /// The current schema version.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 /// Entered figures by indicator id, each list sorted by period.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Entries {
     /// Figures of each indicator.
     pub figures: BTreeMap<String, Vec<Figure>>,
+    /// Deleted figures: the revision of each deletion, by indicator id and period.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub removed: BTreeMap<String, BTreeMap<Period, Rev>>,
+    /// Fields this version does not know.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
+
+/// One figure's place: an indicator id and a period.
+pub type Key = (String, Period);
 
 /// A change a user commits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,6 +60,18 @@ pub enum Op {
         id: String,
         /// Which period.
         period: Period,
+    },
+    /// Set the value and growth of one period's figure where given, keeping everything else of
+    /// it (note, source, last year's same period): what a grid of one release enters.
+    Update {
+        /// Indicator id.
+        id: String,
+        /// Which period.
+        period: Period,
+        /// The cumulative value or level, if entered.
+        value: Option<f64>,
+        /// The published growth, if entered.
+        growth: Option<f64>,
     },
     /// Replace everything (backup restore, reset).
     ReplaceAll(Entries),
@@ -101,8 +129,25 @@ impl Entries {
                     .map(|i| list.remove(i));
                 let period = figure.period;
                 list.push(figure);
-                list.sort_by_key(|f| {
-                    (f.period.end_month(), matches!(f.period, Period::Quarter(_)))
+                sort(list);
+                match old {
+                    Some(figure) => Op::Put { id, figure },
+                    None => Op::Delete { id, period },
+                }
+            }
+            Op::Update {
+                id,
+                period,
+                value,
+                growth,
+            } => {
+                let old = self.figure(&id, period).cloned();
+                let mut figure = old.clone().unwrap_or_else(|| Figure::empty(period));
+                figure.value = value.or(figure.value);
+                figure.growth = growth.or(figure.growth);
+                self.apply(Op::Put {
+                    id: id.clone(),
+                    figure,
                 });
                 match old {
                     Some(figure) => Op::Put { id, figure },
@@ -132,6 +177,92 @@ impl Entries {
         }
     }
 
+    /// The figure of one period, if there is one.
+    pub fn figure(&self, id: &str, period: Period) -> Option<&Figure> {
+        self.of(id).iter().find(|f| f.period == period)
+    }
+
+    /// The revision of what one place holds: its figure's, its deletion's, or zero.
+    pub fn rev_at(&self, id: &str, period: Period) -> &Rev {
+        static ZERO: Rev = Rev(0, String::new());
+        match self.figure(id, period) {
+            Some(f) => &f.rev,
+            None => self
+                .removed
+                .get(id)
+                .and_then(|r| r.get(&period))
+                .unwrap_or(&ZERO),
+        }
+    }
+
+    /// Every place that holds a figure or a deletion.
+    pub fn keys(&self) -> std::collections::BTreeSet<Key> {
+        let figures = self
+            .figures
+            .iter()
+            .flat_map(|(id, list)| list.iter().map(move |f| (id.clone(), f.period)));
+        let removed = self
+            .removed
+            .iter()
+            .flat_map(|(id, r)| r.keys().map(move |p| (id.clone(), *p)));
+        figures.chain(removed).collect()
+    }
+
+    /// Makes one place hold `figure` (or its deletion, for `None`) at revision `rev`.
+    pub fn set(&mut self, id: &str, period: Period, figure: Option<Figure>, rev: Rev) {
+        if let Some(list) = self.figures.get_mut(id) {
+            list.retain(|f| f.period != period);
+            if list.is_empty() {
+                self.figures.remove(id);
+            }
+        }
+        if let Some(r) = self.removed.get_mut(id) {
+            r.remove(&period);
+            if r.is_empty() {
+                self.removed.remove(id);
+            }
+        }
+        match figure {
+            Some(mut f) => {
+                f.period = period;
+                f.rev = rev;
+                let list = self.figures.entry(id.to_string()).or_default();
+                list.push(f);
+                sort(list);
+            }
+            None if rev.is_zero() => {}
+            None => {
+                self.removed
+                    .entry(id.to_string())
+                    .or_default()
+                    .insert(period, rev);
+            }
+        }
+    }
+
+    /// Takes from `other` every place where it holds a later revision. Returns whether anything
+    /// changed. Merging is commutative, associative and idempotent: tabs that have seen the same
+    /// documents hold the same figures, in whatever order they saw them.
+    pub fn merge(&mut self, other: &Entries) -> bool {
+        let mut changed = false;
+        for (id, period) in other.keys() {
+            let theirs = other.rev_at(&id, period);
+            if theirs > self.rev_at(&id, period) {
+                let rev = theirs.clone();
+                self.set(&id, period, other.figure(&id, period).cloned(), rev);
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// The highest clock of any revision held.
+    pub fn max_clock(&self) -> u64 {
+        let figures = self.figures.values().flatten().map(|f| f.rev.0);
+        let removed = self.removed.values().flat_map(|r| r.values().map(|v| v.0));
+        figures.chain(removed).max().unwrap_or(0)
+    }
+
     /// Ids that are not indicators of the dataset.
     pub fn unknown_ids<'a>(&'a self, data: &'a Dataset) -> impl Iterator<Item = &'a str> + 'a {
         self.figures
@@ -139,6 +270,11 @@ impl Entries {
             .map(String::as_str)
             .filter(|id| data.indicator(id).is_none())
     }
+}
+
+/// Figures in the order a list keeps them: by end month, months before the quarter ending then.
+fn sort(list: &mut [Figure]) {
+    list.sort_by_key(|f| (f.period.end_month(), matches!(f.period, Period::Quarter(_))));
 }
 
 /// A saved or exported document.
@@ -152,6 +288,9 @@ pub struct Document {
     pub saved_at: String,
     /// The entries.
     pub data: Entries,
+    /// Fields this version does not know.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Why a saved document cannot be used.
@@ -178,15 +317,32 @@ pub struct Loaded {
     pub entries: Entries,
     /// The schema it was written in, when older than [`SCHEMA`] (it was migrated).
     pub migrated_from: Option<u32>,
+    /// Top-level fields this version does not know.
+    pub extra: Extra,
 }
 
 /// Writes a document.
 pub fn encode(entries: &Entries, saved_at: &str) -> String {
-    let doc = Document {
-        app: APP.into(),
+    encode_with(entries, &Extra::new(), saved_at)
+}
+
+/// Writes a document, with top-level fields this version does not know kept from the one read.
+pub fn encode_with(entries: &Entries, extra: &Extra, saved_at: &str) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        app: &'a str,
+        schema: u32,
+        saved_at: &'a str,
+        data: &'a Entries,
+        #[serde(flatten)]
+        extra: &'a Extra,
+    }
+    let doc = Out {
+        app: APP,
         schema: SCHEMA,
-        saved_at: saved_at.into(),
-        data: entries.clone(),
+        saved_at,
+        data: entries,
+        extra,
     };
     // Serialising plain data with finite numbers cannot fail.
     serde_json::to_string(&doc).unwrap_or_default()
@@ -235,15 +391,29 @@ pub fn decode(text: &str) -> Result<Loaded, LoadError> {
     Ok(Loaded {
         entries: doc.data,
         migrated_from: (schema < SCHEMA).then_some(schema),
+        extra: doc.extra,
     })
 }
 
-/// Brings a document of `schema` up to [`SCHEMA`], one version at a time. Schema 1 is the first;
-/// each later schema adds one step here (parse the text as a `serde_json::Value`, reshape it,
-/// write it out), with a frozen document of the old version in the tests.
+/// Brings a document of `schema` up to [`SCHEMA`], one version at a time, each step with a frozen
+/// document of the old version in the tests.
+///
+/// - 1 → 2: revisions and deletions were added. A schema-1 figure has neither, which schema 2
+///   reads as "never stamped", so only the version number changes.
 fn migrate(text: &str, schema: u32) -> Result<Cow<'_, str>, LoadError> {
     match schema {
         SCHEMA => Ok(Cow::Borrowed(text)),
+        1 => {
+            let mut doc: serde_json::Value =
+                serde_json::from_str(text).map_err(|e| LoadError::Invalid(e.to_string()))?;
+            let obj = doc
+                .as_object_mut()
+                .ok_or_else(|| LoadError::Invalid("not an object".into()))?;
+            obj.insert("schema".into(), serde_json::Value::from(2));
+            let text =
+                serde_json::to_string(&doc).map_err(|e| LoadError::Invalid(e.to_string()))?;
+            Ok(Cow::Owned(text))
+        }
         other => Err(LoadError::Invalid(format!("unknown schema {other}"))),
     }
 }

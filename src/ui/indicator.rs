@@ -341,6 +341,7 @@ fn EntryForm(ind: &'static Indicator, form: FormState) -> impl IntoView {
                     prev: p,
                     note: note.get_untracked().trim().to_string(),
                     source: source.get_untracked().trim().to_string(),
+                    ..Figure::empty(period.get_untracked())
                 };
                 store.commit(Op::Put {
                     id: ind.id.clone(),

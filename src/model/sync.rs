@@ -1,0 +1,505 @@
+//! The saving protocol: what a page holds, what storage holds, what could not be saved, another
+//! tab's document, and undo, as one state machine over a small [`Storage`] trait.
+//!
+//! A page is a [`Replica`]. It changes only through [`Replica::step`], which takes an [`Event`]
+//! (a user's change, undo, redo, another tab's save, "set the unreadable document aside") and the
+//! storage to work on. The browser implements [`Storage`] over `localStorage`; tests implement it
+//! in memory and make it full, missing, corrupt, or changed by another tab between any two steps.
+//!
+//! # What is guaranteed
+//!
+//! - **Every change is stamped.** A change writes each figure it touches with a new revision
+//!   ([`Rev`]: a clock one above every clock the page has seen, and the page's id). Deletions keep
+//!   their revision too.
+//! - **Documents merge, never replace.** Before every write the page reads what storage holds
+//!   and merges it into what it knows, figure by figure, keeping the later revision. A document
+//!   another tab saved is merged the same way when its `storage` event arrives. So a page never
+//!   writes a document that lacks a figure another tab saved and this page had read; and when
+//!   another tab, working from a copy that was not yet up to date, writes a document without this
+//!   page's change, this page puts its change back as soon as it sees that document.
+//! - **What storage does not hold is counted.** [`Replica::unsaved`] is the number of figures
+//!   the page holds at a revision storage does not have (storage full or missing, or the stored
+//!   document unreadable). They are written with the next successful save.
+//! - **An unreadable document is never written over.** A stored document that does not decode
+//!   (not JSON, another app's, a newer schema) stops all writes to its key until the user sets it
+//!   aside; setting it aside first copies it, byte for byte, to a backup key that was free, reads
+//!   the copy back, and only then writes. If the copy cannot be made, nothing is written.
+//! - **Undo takes back only this page's change.** Undo and redo restore a figure only while it
+//!   still holds the revision this page's change gave it; a figure another tab changed since is
+//!   left as it is, and [`Notice::KeptOthers`] says how many.
+//!
+//! Not guaranteed: two changes made to the *same figure* in two tabs that had not seen each other
+//! both survive; the later revision wins in every tab. A change made in a tab that is closed
+//! before storage took it (storage full, missing, or the document unreadable) is lost with the
+//! tab; the page says how many changes are not saved while that is so.
+
+use super::figures::{Extra, Figure, Rev};
+use super::saved::{self, Entries, Key, LoadError, Op};
+
+/// Key of the saved document.
+pub const KEY: &str = "xinyuan-tracker";
+/// First key tried for a backup copy (of a document set aside, or of one before a migration);
+/// `.2`, `.3`, … are tried next, so an earlier backup is never written over.
+pub const BACKUP_KEY: &str = "xinyuan-tracker.backup";
+/// Key of the language preference.
+pub const LANG_KEY: &str = "xinyuan-tracker.lang";
+
+/// Why storage refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    /// No storage at all, or access denied.
+    #[error("storage unavailable: {0}")]
+    Unavailable(String),
+    /// The quota is exhausted.
+    #[error("storage full")]
+    Full,
+}
+
+/// A key-value store of strings: `localStorage`, or one in memory for tests.
+pub trait Storage {
+    /// The value of `key`, if any.
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    /// Writes `value` under `key`.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+}
+
+/// Whether what the user enters is being kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Health {
+    /// Saved in this browser.
+    Saving,
+    /// No storage: changes live in this page only.
+    Unavailable(String),
+    /// Storage is full: the latest changes live in this page only.
+    Full,
+    /// The saved document cannot be read; it is left untouched until the user sets it aside.
+    Unreadable {
+        /// The document as stored.
+        raw: String,
+        /// Why it cannot be read.
+        error: LoadError,
+        /// Why the last attempt to set it aside failed, if one did.
+        aside_failed: Option<StorageError>,
+    },
+}
+
+/// Something the page should tell the user once, after a step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// An undo or redo left this many figures as another tab had changed them.
+    KeptOthers(usize),
+    /// The unreadable document was copied to this key, and saving started again.
+    SetAside(String),
+    /// The document was upgraded from this schema; the original was copied to the key, if it
+    /// could be.
+    Migrated {
+        /// The schema it was written in.
+        from: u32,
+        /// Where the original is kept, if the copy could be made.
+        backup: Option<String>,
+    },
+}
+
+/// What happens to a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// The user commits a change.
+    Commit(Op),
+    /// The user undoes their last change.
+    Undo,
+    /// The user redoes the last undone change.
+    Redo,
+    /// Another tab changed the saved document (the browser's `storage` event). The event's value
+    /// is not used: events queue, and by the time one is handled storage may hold a later
+    /// document, so storage is read again.
+    StorageChanged,
+    /// The user chose to set the unreadable document aside and save again.
+    SetAside,
+    /// Try to save again (after the user freed space).
+    Retry,
+    /// Figures from elsewhere (a published file), shown under this page's own.
+    Published(Entries),
+}
+
+/// One committed change, as undo needs it: each figure it wrote, what was there before, and the
+/// revision it wrote.
+#[derive(Debug, Clone, PartialEq)]
+struct Change(Vec<(Key, Option<Figure>, Rev)>);
+
+/// One page's state of the saving protocol.
+#[derive(Debug, Clone)]
+pub struct Replica {
+    /// This page's id in revisions.
+    me: String,
+    /// Lamport clock: the highest clock seen or stamped.
+    clock: u64,
+    /// Every figure this page knows: what storage held when last read, merged with this page's
+    /// own changes.
+    known: Entries,
+    /// What storage holds, as far as this page knows (decoded), and its text.
+    confirmed: Entries,
+    stored: Option<String>,
+    /// Top-level fields of the stored document this version does not know.
+    extra: Extra,
+    /// Figures from elsewhere, shown where this page has none of its own.
+    published: Entries,
+    health: Health,
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+    notice: Option<Notice>,
+}
+
+impl Replica {
+    /// Starts a page: reads the saved document once. `me` is the page's id (unique per page
+    /// load), `now` the time in ISO 8601.
+    pub fn start(me: &str, storage: &mut impl Storage, now: &str) -> Replica {
+        let mut r = Replica {
+            me: me.to_string(),
+            clock: 0,
+            known: Entries::default(),
+            confirmed: Entries::default(),
+            stored: None,
+            extra: Extra::new(),
+            published: Entries::default(),
+            health: Health::Saving,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            notice: None,
+        };
+        match storage.get(KEY) {
+            Err(e) => r.health = health_of(e),
+            Ok(None) => {}
+            Ok(Some(raw)) => match saved::decode(&raw) {
+                Err(error) => {
+                    r.health = Health::Unreadable {
+                        raw,
+                        error,
+                        aside_failed: None,
+                    }
+                }
+                Ok(loaded) => {
+                    r.clock = loaded.entries.max_clock();
+                    r.known = loaded.entries;
+                    r.extra = loaded.extra;
+                    if let Some(from) = loaded.migrated_from {
+                        // Keep the original before the upgraded document replaces it. If no copy
+                        // can be made, the upgraded one is written at the next change anyway:
+                        // it holds every figure of the original.
+                        let backup = copy_aside(storage, &raw).ok();
+                        r.notice = Some(Notice::Migrated { from, backup });
+                        r.confirmed = r.known.clone();
+                        r.stored = Some(raw);
+                        r.save(storage, now);
+                    } else {
+                        r.confirmed = r.known.clone();
+                        r.stored = Some(raw);
+                    }
+                }
+            },
+        }
+        r
+    }
+
+    /// Applies one event. Every write to storage happens here.
+    pub fn step(&mut self, event: Event, storage: &mut impl Storage, now: &str) {
+        self.notice = None;
+        match event {
+            Event::Commit(op) => {
+                self.absorb_storage(storage);
+                let change = self.apply_user(op);
+                if !change.0.is_empty() {
+                    self.undo.push(change);
+                    self.redo.clear();
+                }
+                self.save(storage, now);
+            }
+            Event::Undo => {
+                if let Some(change) = self.undo.pop() {
+                    self.absorb_storage(storage);
+                    let inverse = self.revert(change);
+                    self.redo.push(inverse);
+                    self.save(storage, now);
+                }
+            }
+            Event::Redo => {
+                if let Some(change) = self.redo.pop() {
+                    self.absorb_storage(storage);
+                    let inverse = self.revert(change);
+                    self.undo.push(inverse);
+                    self.save(storage, now);
+                }
+            }
+            Event::StorageChanged => {
+                self.absorb_storage(storage);
+                if self.known != self.confirmed {
+                    self.save(storage, now);
+                }
+            }
+            Event::SetAside => self.set_aside(storage, now),
+            Event::Retry => {
+                self.absorb_storage(storage);
+                self.save(storage, now);
+            }
+            Event::Published(entries) => self.published = entries,
+        }
+    }
+
+    /// The figures to show: this page's own, over the published ones.
+    pub fn shown(&self) -> Entries {
+        if self.published.figures.is_empty() {
+            return self.own();
+        }
+        let mut shown = self.published.clone();
+        for (id, period) in self.known.keys() {
+            shown.set(
+                &id,
+                period,
+                self.known.figure(&id, period).cloned(),
+                Rev::default(),
+            );
+        }
+        shown.removed.clear();
+        shown
+    }
+
+    /// This page's own figures (with their revisions and deletions).
+    pub fn own(&self) -> Entries {
+        self.known.clone()
+    }
+
+    /// Whether figures are being saved.
+    pub fn health(&self) -> &Health {
+        &self.health
+    }
+
+    /// How many figures this page holds that storage does not.
+    pub fn unsaved(&self) -> usize {
+        self.known
+            .keys()
+            .into_iter()
+            .chain(self.confirmed.keys())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .filter(|(id, p)| self.known.rev_at(id, *p) != self.confirmed.rev_at(id, *p))
+            .count()
+    }
+
+    /// Whether there is a change to undo, and one to redo.
+    pub fn can_undo(&self) -> (bool, bool) {
+        (!self.undo.is_empty(), !self.redo.is_empty())
+    }
+
+    /// What the last step has to tell the user, if anything.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The text of the document storage held when this page last read or wrote it.
+    pub fn stored(&self) -> Option<&str> {
+        self.stored.as_deref()
+    }
+
+    /// This page's id in revisions.
+    pub fn id(&self) -> &str {
+        &self.me
+    }
+
+    fn tick(&mut self) -> Rev {
+        self.clock += 1;
+        Rev(self.clock, self.me.clone())
+    }
+
+    /// Reads storage and merges what it holds, unless it is the document already seen.
+    fn absorb_storage(&mut self, storage: &impl Storage) {
+        match storage.get(KEY) {
+            Ok(value) => self.absorb(value),
+            Err(e) => self.health = health_of(e),
+        }
+    }
+
+    /// Merges a stored document into what this page knows.
+    fn absorb(&mut self, value: Option<String>) {
+        if value.is_some() && value == self.stored {
+            return;
+        }
+        match value {
+            None => {
+                self.confirmed = Entries::default();
+                self.stored = None;
+                self.leave_unreadable();
+            }
+            Some(raw) => match saved::decode(&raw) {
+                Ok(loaded) => {
+                    self.clock = self.clock.max(loaded.entries.max_clock());
+                    self.known.merge(&loaded.entries);
+                    self.confirmed = loaded.entries;
+                    self.extra = loaded.extra;
+                    self.stored = Some(raw);
+                    self.leave_unreadable();
+                }
+                Err(error) => {
+                    // Storage holds none of this page's figures in a form it can read.
+                    self.confirmed = Entries::default();
+                    self.stored = None;
+                    self.health = Health::Unreadable {
+                        raw,
+                        error,
+                        aside_failed: None,
+                    };
+                }
+            },
+        }
+    }
+
+    fn leave_unreadable(&mut self) {
+        if matches!(self.health, Health::Unreadable { .. }) {
+            self.health = Health::Saving;
+        }
+    }
+
+    /// Applies a user's change to what this page knows, stamping every figure it changes.
+    fn apply_user(&mut self, op: Op) -> Change {
+        let mut next = self.known.clone();
+        next.apply(op);
+        let keys: std::collections::BTreeSet<Key> = self
+            .known
+            .figures
+            .iter()
+            .chain(next.figures.iter())
+            .flat_map(|(id, list)| list.iter().map(move |f| (id.clone(), f.period)))
+            .collect();
+        let mut change = Vec::new();
+        for (id, period) in keys {
+            let before = self.known.figure(&id, period);
+            let after = next.figure(&id, period);
+            let same = match (before, after) {
+                (Some(a), Some(b)) => a.same_content(b),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                let before = before.cloned();
+                let after = after.cloned();
+                let rev = self.tick();
+                self.known.set(&id, period, after, rev.clone());
+                change.push(((id, period), before, rev));
+            }
+        }
+        Change(change)
+    }
+
+    /// Puts back what a change replaced, where the figure still holds the change's revision.
+    /// Returns the change that takes this back.
+    fn revert(&mut self, change: Change) -> Change {
+        let mut inverse = Vec::new();
+        let mut kept = 0;
+        for ((id, period), before, rev) in change.0 {
+            if *self.known.rev_at(&id, period) != rev {
+                kept += 1;
+                continue;
+            }
+            let now = self.known.figure(&id, period).cloned();
+            let new_rev = self.tick();
+            self.known.set(&id, period, before, new_rev.clone());
+            inverse.push(((id, period), now, new_rev));
+        }
+        if kept > 0 {
+            self.notice = Some(Notice::KeptOthers(kept));
+        }
+        Change(inverse)
+    }
+
+    /// Writes what this page knows, merged with what storage holds now, unless the stored
+    /// document is unreadable.
+    fn save(&mut self, storage: &mut impl Storage, now: &str) {
+        self.absorb_storage(storage);
+        if matches!(self.health, Health::Unreadable { .. }) {
+            return;
+        }
+        self.write(storage, now);
+    }
+
+    /// Writes what this page knows, as it is.
+    fn write(&mut self, storage: &mut impl Storage, now: &str) {
+        let text = saved::encode_with(&self.known, &self.extra, now);
+        match storage.set(KEY, &text) {
+            Ok(()) => {
+                self.confirmed = self.known.clone();
+                self.stored = Some(text);
+                self.health = Health::Saving;
+            }
+            Err(e) => self.health = health_of(e),
+        }
+    }
+
+    fn set_aside(&mut self, storage: &mut impl Storage, now: &str) {
+        let Health::Unreadable { raw, .. } = &self.health else {
+            return;
+        };
+        // Storage may have changed since the document was found unreadable: set aside only the
+        // document that is there now, after the user saw it was unreadable.
+        let raw = raw.clone();
+        match storage.get(KEY) {
+            Ok(Some(current)) if current == raw => {}
+            Ok(value) => {
+                self.absorb(value);
+                if !matches!(self.health, Health::Unreadable { .. }) {
+                    self.save(storage, now);
+                }
+                return;
+            }
+            Err(e) => {
+                self.set_aside_failed(e);
+                return;
+            }
+        }
+        match copy_aside(storage, &raw) {
+            Ok(key) => {
+                self.health = Health::Saving;
+                self.write(storage, now);
+                if self.health == Health::Saving {
+                    self.notice = Some(Notice::SetAside(key));
+                }
+            }
+            Err(e) => self.set_aside_failed(e),
+        }
+    }
+
+    fn set_aside_failed(&mut self, e: StorageError) {
+        if let Health::Unreadable { aside_failed, .. } = &mut self.health {
+            *aside_failed = Some(e);
+        }
+    }
+}
+
+fn health_of(e: StorageError) -> Health {
+    match e {
+        StorageError::Full => Health::Full,
+        StorageError::Unavailable(why) => Health::Unavailable(why),
+    }
+}
+
+/// Copies `raw` to the first free backup key and reads it back. Returns the key.
+fn copy_aside(storage: &mut impl Storage, raw: &str) -> Result<String, StorageError> {
+    for n in 1..=1000u32 {
+        let key = if n == 1 {
+            BACKUP_KEY.to_string()
+        } else {
+            format!("{BACKUP_KEY}.{n}")
+        };
+        match storage.get(&key)? {
+            Some(existing) if existing == raw => return Ok(key),
+            Some(_) => continue,
+            None => {
+                storage.set(&key, raw)?;
+                return match storage.get(&key)? {
+                    Some(back) if back == raw => Ok(key),
+                    _ => Err(StorageError::Unavailable(
+                        "the backup copy did not read back".into(),
+                    )),
+                };
+            }
+        }
+    }
+    Err(StorageError::Full)
+}
