@@ -60,7 +60,7 @@ pub struct Parsed {
 
 impl Parsed {
     /// How the number will be saved, when a unit, magnitude or word was typed: "按 0.3 万亩 保存" /
-    /// "read as 0.3 万亩". `unit` is the field's unit (zh, as the user types it).
+    /// "read as 0.3 万亩", in the field's unit as the report writes it.
     pub fn read_as(&self, field: Field<'_>, lang: Lang) -> Option<String> {
         if !self.converted {
             return None;
@@ -207,29 +207,27 @@ fn base_aliases(base: &str) -> Vec<&str> {
     out
 }
 
-/// Other units a field in `unit` takes besides its own, for the messages.
+/// Other units a field in `unit` takes besides its own, for the messages: the unit without
+/// magnitude and its short forms, the other magnitude of a 万/亿 unit, and the bare magnitudes.
 fn accepted_units(unit: &str) -> Vec<String> {
     if unit == "%" || unit.is_empty() {
         return Vec::new();
     }
     let (mag, base) = split_unit(unit);
-    let mut out = Vec::new();
-    for alias in base_aliases(base) {
-        for prefix in ["", "万", "亿"] {
-            let u = format!("{prefix}{alias}");
-            if u != unit && !out.contains(&u) && !(prefix.is_empty() && alias != base && mag == 1.0)
-            {
-                out.push(u);
-            }
-        }
-        if mag > 1.0 {
-            break;
-        }
+    let mut out: Vec<String> = base_aliases(base)
+        .into_iter()
+        .filter(|a| *a != unit)
+        .map(str::to_string)
+        .collect();
+    if mag > 1.0 {
+        out.extend(
+            ["万", "亿"]
+                .iter()
+                .map(|p| format!("{p}{base}"))
+                .filter(|u| u != unit),
+        );
     }
-    out.truncate(4);
-    for bare in ["万", "亿"] {
-        out.push(bare.to_string());
-    }
+    out.extend(["万".to_string(), "亿".to_string()]);
     out
 }
 
@@ -893,6 +891,14 @@ mod tests {
         assert_eq!(
             e.message(Lang::En),
             "“吨” is not a unit this field takes: it is in 亿元; 元, 万元, 万, 亿 also work."
+        );
+        let e = NumberError::WrongUnit {
+            typed: "吨".into(),
+            expected: "元/人·月".into(),
+        };
+        assert_eq!(
+            e.message(Lang::Zh),
+            "“吨”不是本栏的单位：本栏单位是 元/人·月，也可以写 元、万、亿。"
         );
     }
 
