@@ -153,3 +153,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn csv_import_refuses_a_value_far_from_the_scale_of_the_report() {
+    let data = Dataset::embedded();
+    // 1,052,000 is GDP in 万元 typed into the 亿元 column.
+    let csv = "indicator_id,period,value,growth_pct\n\
+               gdp,Q1,1052000,\n\
+               gdp,Q2,58.2,\n";
+    let plan = plan_import(csv, &Entries::default(), data);
+    assert_eq!(plan.errors.len(), 1, "{:?}", plan.errors);
+    assert_eq!(plan.errors[0].line, 2);
+    assert_eq!(plan.result.of("gdp").len(), 1);
+}

@@ -80,7 +80,7 @@ pub struct Change {
 }
 
 /// Why one row (or the whole file) was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RowProblem {
     /// The file is larger than [`MAX_IMPORT_BYTES`].
     TooLarge,
@@ -100,6 +100,16 @@ pub enum RowProblem {
         text: String,
         /// Why.
         error: number::NumberError,
+    },
+    /// A value far from the scale of the report's figures (a 万 or 亿 slip, most likely). Typed by
+    /// hand it would need a second confirmation; an import cannot ask, so the row is refused.
+    Implausible {
+        /// Column name.
+        column: &'static str,
+        /// What was there.
+        text: String,
+        /// How far off, and the likely intended reading.
+        warning: Box<number::ScaleWarning>,
     },
     /// Neither a value nor a growth rate.
     NoNumber,
@@ -152,6 +162,24 @@ impl RowProblem {
                 text,
                 error,
             } => format!("{column} “{text}”: {}", error.message(lang)),
+            RowProblem::Implausible {
+                column,
+                text,
+                warning,
+            } => {
+                if zh {
+                    format!(
+                        "{column} “{text}”：{}此行未导入；请在文件中改正，或在指标页录入并确认。",
+                        warning.message(lang)
+                    )
+                } else {
+                    format!(
+                        "{column} “{text}”: {} The row is not imported; correct it in the file, or \
+                         enter it on the indicator's page and confirm it there.",
+                        warning.message(lang)
+                    )
+                }
+            }
             RowProblem::NoNumber => {
                 if zh {
                     "此行既没有数值也没有增速。".into()
@@ -171,7 +199,7 @@ impl RowProblem {
 }
 
 /// A problem with its line number (1 is the header of a CSV file; 0 means the whole file).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RowError {
     /// Line in the file.
     pub line: usize,
@@ -394,18 +422,28 @@ fn read_row(
         .parse()
         .map_err(|_| RowProblem::BadPeriod(period.to_string()))?;
     let unit = ind.unit.zh.as_str();
+    // The same parser and the same scale check as the entry form and the grid; a value the form
+    // would ask to confirm is refused here, since an import cannot ask.
     let read =
         |column: &'static str, text: &str, field: Field<'_>| -> Result<Option<f64>, RowProblem> {
             if text.trim().is_empty() {
                 return Ok(None);
             }
-            number::parse(text, field)
-                .map(|p| Some(p.value))
-                .map_err(|error| RowProblem::BadNumber {
-                    column,
-                    text: text.to_string(),
-                    error,
-                })
+            let parsed = number::parse(text, field).map_err(|error| RowProblem::BadNumber {
+                column,
+                text: text.to_string(),
+                error,
+            })?;
+            if let Field::Value { .. } = field {
+                if let Some(warning) = number::scale_check(&parsed, ind, period) {
+                    return Err(RowProblem::Implausible {
+                        column,
+                        text: text.to_string(),
+                        warning: Box::new(warning),
+                    });
+                }
+            }
+            Ok(Some(parsed.value))
         };
     let value = read("value", numbers[0], Field::Value { unit })?;
     let growth = read("growth_pct", numbers[1], Field::Growth)?;

@@ -18,12 +18,45 @@ fn period_for(ind: &Indicator, m: u8) -> Option<Period> {
     }
 }
 
-/// Reads one row: `Ok(None)` when left empty.
+/// What a row's confirmation of a scale warning is tied to: the period and the value's text.
+fn confirm_key(period: Period, value: &str) -> String {
+    format!("{period}\u{1f}{value}")
+}
+
+/// What a row shows as the user types: how each number will be read (when a unit, magnitude or
+/// word was typed) and the scale warning on its value, if any.
+fn row_notes(
+    ind: &Indicator,
+    period: Period,
+    value: &str,
+    growth: &str,
+    lang: Lang,
+) -> (Vec<String>, Option<String>) {
+    let field = Field::Value { unit: &ind.unit.zh };
+    let parsed_value = number::parse(value, field).ok();
+    let hints = [
+        parsed_value.as_ref().and_then(|p| p.read_as(field, lang)),
+        number::parse(growth, Field::Growth)
+            .ok()
+            .and_then(|p| p.read_as(Field::Growth, lang)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let warning = parsed_value
+        .and_then(|p| number::scale_check(&p, ind, period))
+        .map(|w| w.message(lang));
+    (hints, warning)
+}
+
+/// Reads one row: `Ok(None)` when left empty. A value far from the report's scale is refused
+/// with its warning unless the user `confirmed` it.
 fn read_row(
     ind: &Indicator,
     period: Period,
     value: &str,
     growth: &str,
+    confirmed: bool,
     lang: Lang,
 ) -> Result<Option<Figure>, String> {
     let field = Field::Value { unit: &ind.unit.zh };
@@ -31,13 +64,24 @@ fn read_row(
         if t.trim().is_empty() {
             Ok(None)
         } else {
-            number::parse(t, f)
-                .map(|p| Some(p.value))
-                .map_err(|e| e.message(lang).to_string())
+            number::parse(t, f).map(Some).map_err(|e| e.message(lang))
         }
     };
-    let v = read(value, field)?;
-    let g = read(growth, Field::Growth)?;
+    let parsed_value = read(value, field)?;
+    if !confirmed
+        && parsed_value
+            .as_ref()
+            .is_some_and(|p| number::scale_check(p, ind, period).is_some())
+    {
+        return Err(tr(
+            lang,
+            "数值与报告中的量级相差很大（见提示）；核对无误请勾选“已核对”。",
+            "The value is far from the scale of the report's figures (see the message); if it is right, tick “Checked”.",
+        )
+        .to_string());
+    }
+    let v = parsed_value.map(|p| p.value);
+    let g = read(growth, Field::Growth)?.map(|p| p.value);
     Ok((v.is_some() || g.is_some()).then(|| Figure {
         value: v,
         growth: g,
@@ -55,6 +99,8 @@ pub fn GridPage() -> impl IntoView {
     let section = RwSignal::new("main".to_string());
     let texts = RwSignal::new(HashMap::<String, (String, String)>::new());
     let errors = RwSignal::new(HashMap::<String, String>::new());
+    // Rows whose scale warning the user confirmed: id → the period and value text confirmed.
+    let confirmed = RwSignal::new(HashMap::<String, String>::new());
     let saved_msg = RwSignal::new(None::<String>);
     let rows = move || {
         data.in_section(&section.get())
@@ -66,6 +112,7 @@ pub fn GridPage() -> impl IntoView {
         let l = lang.get_untracked();
         let m = month.get_untracked();
         let t = texts.get_untracked();
+        let conf = confirmed.get_untracked();
         let mut ops = Vec::new();
         let mut errs = HashMap::new();
         for ind in data
@@ -75,7 +122,8 @@ pub fn GridPage() -> impl IntoView {
             let (Some(period), Some((v, g))) = (period_for(ind, m), t.get(&ind.id)) else {
                 continue;
             };
-            match read_row(ind, period, v, g, l) {
+            let ok = conf.get(&ind.id) == Some(&confirm_key(period, v));
+            match read_row(ind, period, v, g, ok, l) {
                 Ok(Some(figure)) => ops.push(Op::Put {
                     id: ind.id.clone(),
                     figure,
@@ -91,8 +139,8 @@ pub fn GridPage() -> impl IntoView {
             saved_msg.set(Some(
                 tr(
                     l,
-                    "有数字无法识别，均未保存；请按提示修改。",
-                    "Some numbers could not be read, so nothing was saved; see the messages.",
+                    "有数字无法识别或需要核对，均未保存；请按提示修改或勾选“已核对”。",
+                    "Some numbers could not be read or need checking, so nothing was saved; see the messages.",
                 )
                 .into(),
             ));
@@ -164,6 +212,23 @@ pub fn GridPage() -> impl IntoView {
                                                 prop:value=move || texts.with(|t| t.get(&id_g).map(|x| x.1.clone()).unwrap_or_default())
                                                 on:input={ let id = id_g2.clone(); move |ev| { let v = event_target_value(&ev); texts.update(|t| t.entry(id.clone()).or_default().1 = v); } }/>
                                                 {move || errors.with(|e| e.get(&id_e).cloned()).map(|e| view! { <p class="msg error">{e}</p> })}
+                                                {let id = id_g2.clone(); move || {
+                                                    let p = period?;
+                                                    let (v, g) = texts.with(|t| t.get(&id).cloned()).unwrap_or_default();
+                                                    let (hints, warning) = row_notes(ind, p, &v, &g, l);
+                                                    let key = confirm_key(p, &v);
+                                                    let checked = confirmed.with(|c| c.get(&id) == Some(&key));
+                                                    let id = id.clone();
+                                                    Some(view! {
+                                                        {hints.into_iter().map(|h| view! { <p class="msg">{h}</p> }).collect_view()}
+                                                        {warning.map(|w| view! {
+                                                            <p class="msg warning" role="alert">{w}</p>
+                                                            <label class="confirm"><input type="checkbox" prop:checked=checked
+                                                                on:change=move |ev| { let on = event_target_checked(&ev); let key = key.clone(); confirmed.update(|c| { if on { c.insert(id.clone(), key); } else { c.remove(&id); } }); }/>
+                                                                {tr(l, "已核对：数值和单位无误", "Checked: the value and its unit are right")}</label>
+                                                        })}
+                                                    })
+                                                }}
                                             </td>
                                         }.into_any(),
                                     }}

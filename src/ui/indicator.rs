@@ -295,14 +295,11 @@ fn EntryForm(ind: &'static Indicator, form: FormState) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let unit = ind.unit.zh.as_str();
     let value_field = Field::Value { unit };
-    let interpreted = move |text: String| {
-        let l = lang.get();
-        match number::parse(&text, value_field) {
-            Ok(p) if p.converted => {
-                Some(format!("= {}", format::with_unit(p.value, ind.unit.get(l))))
-            }
-            _ => None,
-        }
+    // How a number will be saved, shown as it is typed whenever a unit, magnitude or word was.
+    let interpreted = move |text: String, field: Field<'static>| {
+        number::parse(&text, field)
+            .ok()
+            .and_then(|p| p.read_as(field, lang.get()))
     };
     let field_error = move |text: String, field: Field<'static>| {
         if text.trim().is_empty() {
@@ -313,9 +310,39 @@ fn EntryForm(ind: &'static Indicator, form: FormState) -> impl IntoView {
                 .map(|e| e.message(lang.get()))
         }
     };
+    // A value far from the report's scale (a 万 or 亿 slip) is saved only once confirmed, and the
+    // confirmation holds for exactly the texts and period it was given for.
+    let scale_warning = move |text: &str, p: Period| {
+        number::parse(text, value_field)
+            .ok()
+            .and_then(|parsed| number::scale_check(&parsed, ind, p))
+    };
+    let warnings_now = move || {
+        let p = period.get();
+        [value.get(), prev.get()]
+            .iter()
+            .filter_map(|t| scale_warning(t, p))
+            .count()
+    };
+    let confirm_key = move || format!("{}\u{1f}{}\u{1f}{}", period.get(), value.get(), prev.get());
+    let confirmed_for = RwSignal::new(None::<String>);
+    let confirmed = move || confirmed_for.get().is_some_and(|k| k == confirm_key());
+    let scale_text =
+        move |text: String| scale_warning(&text, period.get()).map(|w| w.message(lang.get()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let l = lang.get_untracked();
+        if untrack(warnings_now) > 0 && !untrack(confirmed) {
+            error.set(Some(
+                tr(
+                    l,
+                    "数值与报告中的量级相差很大，未保存：请核对提示中的单位；确实无误请勾选“已核对”后再保存。",
+                    "Not saved: the value is far from the scale of the report's figures. Check the unit in the message; if it is right, tick “Checked” and save again.",
+                )
+                .into(),
+            ));
+            return;
+        }
         let parsed = (
             optional(&value.get_untracked(), value_field),
             optional(&growth.get_untracked(), Field::Growth),
@@ -384,18 +411,28 @@ fn EntryForm(ind: &'static Indicator, form: FormState) -> impl IntoView {
                     </select>
                 </label>
                 <NumberInput label=Signal::derive(move || super::text::punct(format!("{}（{}）", kind_hint(), ind.unit.get(lang.get())), lang.get())) name="value" text=value
-                    error=Signal::derive(move || field_error(value.get(), value_field)) hint=Signal::derive(move || interpreted(value.get()))/>
+                    error=Signal::derive(move || field_error(value.get(), value_field)) hint=Signal::derive(move || interpreted(value.get(), value_field))
+                    warning=Signal::derive(move || scale_text(value.get()))/>
                 <NumberInput label=Signal::derive(move || tr(lang.get(), "公布的累计同比增速（%）", "Published growth to date (%)").to_string()) name="growth" text=growth
-                    error=Signal::derive(move || field_error(growth.get(), Field::Growth)) hint=Signal::derive(|| None)/>
+                    error=Signal::derive(move || field_error(growth.get(), Field::Growth)) hint=Signal::derive(move || interpreted(growth.get(), Field::Growth))
+                    warning=Signal::derive(|| None)/>
                 <NumberInput label=Signal::derive(move || super::text::punct(format!("{}（{}）", tr(lang.get(), "去年同期", "Same period last year"), ind.unit.get(lang.get())), lang.get())) name="prev" text=prev
-                    error=Signal::derive(move || field_error(prev.get(), value_field)) hint=Signal::derive(move || interpreted(prev.get()))/>
+                    error=Signal::derive(move || field_error(prev.get(), value_field)) hint=Signal::derive(move || interpreted(prev.get(), value_field))
+                    warning=Signal::derive(move || scale_text(prev.get()))/>
                 <label>{move || tr(lang.get(), "来源", "Source")}
                     <input type="text" name="source" maxlength="500" prop:value=move || source.get() on:input=move |ev| source.set(event_target_value(&ev))/>
                 </label>
                 <label>{move || tr(lang.get(), "备注", "Note")}
                     <input type="text" name="note" maxlength="500" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
                 </label>
-                <button type="submit">{move || tr(lang.get(), "保存", "Save")}</button>
+                {move || (warnings_now() > 0).then(|| view! {
+                    <label class="confirm">
+                        <input type="checkbox" name="confirm-scale" prop:checked=confirmed
+                            on:change=move |ev| confirmed_for.set(event_target_checked(&ev).then(|| untrack(confirm_key)))/>
+                        {tr(lang.get(), "已核对：数值和单位无误", "Checked: the value and its unit are right")}
+                    </label>
+                })}
+                <button type="submit">{move || if warnings_now() > 0 { tr(lang.get(), "仍然保存", "Save anyway") } else { tr(lang.get(), "保存", "Save") }}</button>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </form>
         </section>
@@ -407,8 +444,9 @@ fn NumberInput(
     label: Signal<String>,
     name: &'static str,
     text: RwSignal<String>,
-    error: Signal<Option<&'static str>>,
+    error: Signal<Option<String>>,
     hint: Signal<Option<String>>,
+    warning: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = format!("f-{name}");
     let msg_id = format!("{id}-msg");
@@ -421,8 +459,9 @@ fn NumberInput(
                 aria-describedby=msg_id.clone()
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
             <p id=msg_id2 class=move || if error.get().is_some() { "msg error" } else { "msg" } aria-live="polite">
-                {move || error.get().map(str::to_string).or_else(|| hint.get())}
+                {move || error.get().or_else(|| hint.get())}
             </p>
+            {move || warning.get().filter(|_| error.with(Option::is_none)).map(|w| view! { <p class="msg warning" role="alert">{w}</p> })}
         </div>
     }
 }
