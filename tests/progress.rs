@@ -439,3 +439,96 @@ proptest! {
         prop_assert!(hi.status >= lo.status || hi.status == Status::Achieved);
     }
 }
+
+// Issue 11 (Trust): defects of the progress engine, each pinned by a test.
+
+#[test]
+fn a_level_target_below_the_2022_level_is_judged_against_the_target_itself() {
+    // Specialty crops: 29.9 in 2022, target 29.8. The progress due from 2022 is negative, which
+    // used to make a figure far under the target look far ahead.
+    let s = ind("specialty_crops");
+    let far_under = assess(s, &[Figure::value(Period::Month(6), 20.0)], None);
+    assert!(
+        far_under.status <= Status::Behind,
+        "20 of 29.8 万亩 at mid-year: {:?} (R = {})",
+        far_under.status,
+        far_under.judgements[0].ratio
+    );
+    assert!(far_under.judgements[0].ratio < 1.0);
+    let held = assess(s, &[Figure::value(Period::Month(6), 29.85)], None);
+    assert_eq!(held.status, Status::OnPace);
+    let year_end = assess(s, &[Figure::value(Period::Month(12), 29.8)], None);
+    assert_eq!(year_end.status, Status::Achieved);
+}
+
+#[test]
+fn a_growth_only_release_keeps_the_judgement_of_a_total_target() {
+    // Investment attracted: +15% and at least 100亿元. June brings the cumulative value, July only
+    // the growth rate: the total is still judged on June, and the worse target still binds.
+    let inv = ind("investment_attracted");
+    let figs = [
+        fig(Period::Month(6), Some(40.0), Some(20.0), None),
+        Figure::growth(Period::Month(7), 20.0),
+    ];
+    let a = assess(inv, &figs, None);
+    assert_eq!(a.judgements.len(), 2, "{a:?}");
+    assert_eq!(
+        a.status,
+        Status::Behind,
+        "the total (40 of 100 by June) binds"
+    );
+    let total = a.judgements.iter().find(|j| j.target == 1).expect("total");
+    assert_eq!(total.status, Status::Behind);
+    // A total target alone does not fall back to "no data" after a growth-only release.
+    let only_growth_later = assess(
+        inv,
+        &[
+            Figure::value(Period::Month(3), 30.0),
+            Figure::growth(Period::Month(4), 16.0),
+        ],
+        None,
+    );
+    assert!(only_growth_later.judgements.iter().any(|j| j.target == 1));
+    assert_ne!(only_growth_later.status, Status::NoData);
+}
+
+/// A synthetic indicator whose target is a cut of 10% (better = lower).
+fn cut_10() -> Indicator {
+    synthetic(
+        r#"{"id":"cut","section":"main","name":{"zh":"x","en":"x"},"unit":{"zh":"件","en":"x"},
+        "kind":"growth","better":"lower","frequency":"monthly",
+        "base":{"value":100,"quote":"q"},
+        "targets":[{"type":"growth","rate":-10,"firmness":"plain","quote":"q"}],"notes":[]}"#,
+    )
+}
+
+#[test]
+fn a_growth_target_to_cut_is_judged_the_right_way_round() {
+    let c = cut_10();
+    let st = |g: f64, m: u8| assess(&c, &[Figure::growth(Period::Month(m), g)], None).status;
+    assert_eq!(st(-12.0, 6), Status::Ahead, "cut by 12% against a 10% cut");
+    assert_eq!(st(-10.0, 6), Status::OnPace);
+    assert_eq!(st(-7.0, 6), Status::Behind);
+    assert_eq!(st(5.0, 6), Status::FarBehind, "rising instead of falling");
+    assert_eq!(st(-10.0, 12), Status::Achieved);
+    assert_eq!(st(-9.0, 12), Status::Behind);
+}
+
+#[test]
+fn nothing_is_still_needed_once_a_target_is_reached() {
+    // 900 of 840 万人次 by August.
+    let t = assess(
+        ind("tourists"),
+        &[Figure::value(Period::Month(8), 900.0)],
+        None,
+    );
+    assert_eq!(t.status, Status::Achieved);
+    assert_eq!(t.needed, None, "{:?}", t.needed);
+    // Growth target +13% on 100: 120 by June is already past 113.
+    let g = assess(
+        &growth_13(),
+        &[fig(Period::Month(6), Some(120.0), None, Some(46.0))],
+        None,
+    );
+    assert_eq!(g.needed, None, "{:?}", g.needed);
+}

@@ -146,6 +146,10 @@ pub struct Judgement {
     pub ratio: f64,
     /// What was measured.
     pub measure: Measure,
+    /// The period of the figure judged: the latest that carries what this target needs, which
+    /// may be earlier than the latest figure (a release with only a growth rate cannot judge a
+    /// total).
+    pub as_of: Period,
 }
 
 /// Year-end projection.
@@ -258,16 +262,20 @@ pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessm
             warnings,
         };
     };
+    // Each target on the latest figure that carries what it needs.
     let judgements: Vec<Judgement> = ind
         .targets
         .iter()
         .enumerate()
         .filter_map(|(i, t)| {
-            judge(ind, &t.goal, latest).map(|(status, ratio, measure)| Judgement {
-                target: i,
-                status,
-                ratio,
-                measure,
+            series.iter().rev().find_map(|f| {
+                judge(ind, &t.goal, f).map(|(status, ratio, measure)| Judgement {
+                    target: i,
+                    status,
+                    ratio,
+                    measure,
+                    as_of: f.period,
+                })
             })
         })
         .collect();
@@ -282,8 +290,16 @@ pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessm
         latest: Some(latest.period),
         binding: binding.filter(|_| judgements.len() > 1),
         judgements,
-        projection: project(ind, latest),
-        needed: needed(ind, latest),
+        projection: series.iter().rev().find_map(|f| project(ind, f)),
+        needed: if latest.period.is_year_end() {
+            None
+        } else {
+            series
+                .iter()
+                .rev()
+                .find(|f| f.value.is_some())
+                .and_then(|f| needed(ind, f))
+        },
         warnings,
     }
 }
@@ -325,12 +341,20 @@ fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measu
     match *goal {
         Goal::Growth { rate } => {
             let (to_date, source) = growth_to_date(ind, f)?;
-            let ratio = if rate > 0.0 {
-                to_date / rate
-            } else {
-                1.0 + (to_date - rate) / 100.0
+            let lower = ind.better == Better::Lower;
+            // A cut (better = lower) is the mirror image of a rise.
+            let ratio = match (lower, rate) {
+                (false, g) if g > 0.0 => to_date / g,
+                (false, g) => 1.0 + (to_date - g) / 100.0,
+                (true, g) if g < 0.0 => to_date / g,
+                (true, g) => 1.0 + (g - to_date) / 100.0,
             };
-            let status = if year_end && to_date >= rate {
+            let met = if lower {
+                to_date <= rate
+            } else {
+                to_date >= rate
+            };
+            let status = if year_end && met {
                 Status::Achieved
             } else {
                 Status::from_ratio(ratio)
@@ -393,33 +417,36 @@ fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measu
             } else {
                 latest >= target
             };
-            let ratio = match (met, ind.base_value(), matches!(goal, Goal::Level { .. })) {
-                (true, _, _) | (false, None, _) | (false, _, false) => {
-                    if lower_better {
+            // On the way from the 2022 level to a target level beyond it, progress is measured
+            // from the 2022 level against the progress due by now. A target level at or short of
+            // the 2022 level (specialty crops: 29.9 → 29.8) asks for no progress: it is a level
+            // to hold, judged like a floor.
+            let path_base = ind.base_value().filter(|base| {
+                matches!(goal, Goal::Level { .. })
+                    && if lower_better {
+                        target < *base
+                    } else {
+                        target > *base
+                    }
+            });
+            let (ratio, status) = match path_base {
+                Some(base) => {
+                    let ratio = bounded((latest - base) / ((target - base) * elapsed));
+                    let status = if met && year_end {
+                        Status::Achieved
+                    } else {
+                        Status::from_ratio(ratio)
+                    };
+                    (ratio, status)
+                }
+                None => {
+                    let ratio = if lower_better {
                         safe_div(target, latest)
                     } else {
                         safe_div(latest, target)
-                    }
+                    };
+                    (ratio, level_status(met, year_end, ratio))
                 }
-                (false, Some(base), true) => {
-                    let due = (target - base) * elapsed;
-                    if due.abs() > f64::EPSILON {
-                        (latest - base) / due
-                    } else {
-                        safe_div(latest, target)
-                    }
-                }
-            };
-            // On the way from the 2022 level to a target level, keeping up with the progress due
-            // by now is on pace even before the target is reached.
-            let on_path = !met
-                && !year_end
-                && matches!(goal, Goal::Level { .. })
-                && ind.base_value().is_some();
-            let status = if on_path {
-                Status::from_ratio(ratio)
-            } else {
-                level_status(met, year_end, ratio)
             };
             Some((
                 status,
@@ -498,6 +525,7 @@ fn project(ind: &Indicator, f: &Figure) -> Option<Projection> {
     .filter(|p| p.value.is_finite())
 }
 
+/// What the rest of the year needs after figure `f`; `None` once the target is reached.
 fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
     if f.period.is_year_end() || !ind.kind.is_flow() {
         return None;
@@ -514,6 +542,9 @@ fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
             let rest_last_year = annual - prev;
             if rest_last_year > 0.0 {
                 let target = annual * (1.0 + g / 100.0);
+                if done >= target {
+                    return None;
+                }
                 let rate = ((target - done) / rest_last_year - 1.0) * 100.0;
                 if rate.is_finite() {
                     return Some(Needed::Growth { rate });
@@ -523,10 +554,13 @@ fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
     }
     let target = ind.absolute_target()?;
     let done = f.value?;
+    if done >= target {
+        return None;
+    }
     let months = f64::from(f.period.end_month());
     Some(Needed::Amount {
-        remaining: (target - done).max(0.0),
-        per_month: (target - done).max(0.0) / (12.0 - months),
+        remaining: target - done,
+        per_month: (target - done) / (12.0 - months),
         per_month_so_far: done / months,
     })
 }
