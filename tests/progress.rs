@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use xinyuan_tracker::model::dataset::{Dataset, Indicator};
 use xinyuan_tracker::model::figures::{Figure, Period};
 use xinyuan_tracker::model::progress::{
-    assess, needed_growth_from_share, Assessment, GrowthSource, Measure, Needed, ProjectionMethod,
-    Status, Warning,
+    assess, needed_growth_from_share, Assessment, Datum, GrowthSource, Measure, Needed,
+    ProjectionMethod, Status, Warning,
 };
 
 fn ind(id: &str) -> &'static Indicator {
@@ -531,4 +531,29 @@ fn nothing_is_still_needed_once_a_target_is_reached() {
         None,
     );
     assert_eq!(g.needed, None, "{:?}", g.needed);
+}
+
+#[test]
+fn a_figure_that_cannot_be_judged_is_not_no_data() {
+    // GDP +8%: a cumulative value with neither the published growth nor last year's same period.
+    let a = assess(ind("gdp"), &[Figure::value(Period::Quarter(2), 60.0)], None);
+    assert_ne!(a.status, Status::NoData);
+    assert_eq!(a.status, Status::NotJudged);
+    assert!(a.judgements.is_empty());
+    assert_eq!(a.unjudged.len(), 1);
+    let u = &a.unjudged[0];
+    assert_eq!(u.as_of, Period::Quarter(2));
+    assert_eq!(u.has, vec![Datum::Value]);
+    assert_eq!(u.missing, vec![Datum::Growth, Datum::Prev]);
+    // Investment attracted: a growth-only figure judges the growth target and names what the
+    // total target lacks.
+    let inv = assess(
+        ind("investment_attracted"),
+        &[Figure::growth(Period::Month(3), 16.0)],
+        None,
+    );
+    assert_eq!(inv.judgements.len(), 1);
+    assert_eq!(inv.unjudged.len(), 1);
+    assert_eq!(inv.unjudged[0].target, 1);
+    assert_eq!(inv.unjudged[0].missing, vec![Datum::Value]);
 }

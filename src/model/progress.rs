@@ -11,13 +11,18 @@
 //! | on pace | `1 ≤ R < 1.10`: at or above 序时进度 / the target rate |
 //! | behind | `0.60 ≤ R < 1` ([`FAR_BEHIND`] is the Statistics Canada threshold for limited progress) |
 //! | far behind | `R < 0.60`, including moving away (`R < 0`) |
+//! | cannot judge yet | figures entered, but none carries what a target needs (a cumulative value for a growth target without the published growth or last year's same period); the assessment names what the figure has and what is missing |
 //! | no data | no usable figure yet |
 //!
 //! `R` per kind: growth `r / g` (growth to date over target rate; for `g ≤ 0`, `1 + (r − g)/100`);
 //! totals, counts and ranges `completion / elapsed` where completion = cumulative ÷ target and
 //! elapsed = N/12 or Q/4 (序时进度); levels `latest / target` once reached, otherwise progress from
 //! the 2022 level over the progress due by now; floors `latest / floor`; ceilings `cap / latest`.
-//! Where an indicator has two targets both are judged and the worse one binds.
+//! Each target is judged on the latest figure that carries what it needs, and says which period
+//! that is. Where an indicator has two targets both are judged and the worse of those judged
+//! binds. A growth target to cut (better = lower) is the mirror image of one to rise: `R = r / g`
+//! for `g < 0`, met when `r ≤ g`. A target level at or short of the 2022 level asks for no
+//! progress and is judged like a floor (or ceiling).
 
 use super::dataset::{Better, Goal, Indicator, Kind};
 use super::figures::{Figure, Period};
@@ -44,18 +49,21 @@ pub enum Status {
     Ahead,
     /// Target met.
     Achieved,
+    /// Figures entered, but none carries what any target needs (see [`Unjudged`]).
+    NotJudged,
     /// Nothing entered yet.
     NoData,
 }
 
 impl Status {
     /// Every status, best first, as listed in summaries.
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Achieved,
         Status::Ahead,
         Status::OnPace,
         Status::Behind,
         Status::FarBehind,
+        Status::NotJudged,
         Status::NoData,
     ];
 
@@ -67,8 +75,14 @@ impl Status {
             Status::OnPace => "on-pace",
             Status::Behind => "behind",
             Status::FarBehind => "far-behind",
+            Status::NotJudged => "not-judged",
             Status::NoData => "no-data",
         }
+    }
+
+    /// Whether it is a judgement on the scale (not "cannot judge yet" or "no data").
+    pub fn is_judged(self) -> bool {
+        !matches!(self, Status::NotJudged | Status::NoData)
     }
 
     fn from_ratio(r: f64) -> Status {
@@ -152,6 +166,45 @@ pub struct Judgement {
     pub as_of: Period,
 }
 
+/// A number a figure can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Datum {
+    /// The cumulative value to date (flows) or the level (stocks, rates).
+    Value,
+    /// The published cumulative year-on-year growth.
+    Growth,
+    /// Last year's figure for the same period.
+    Prev,
+}
+
+impl Datum {
+    /// The numbers a figure carries, in this order: value, growth, last year's same period.
+    pub fn of(f: &Figure) -> Vec<Datum> {
+        [
+            (f.value.is_some(), Datum::Value),
+            (f.growth.is_some(), Datum::Growth),
+            (f.prev.is_some(), Datum::Prev),
+        ]
+        .into_iter()
+        .filter_map(|(present, d)| present.then_some(d))
+        .collect()
+    }
+}
+
+/// A target that no figure entered can judge yet: what the latest figure has and what it lacks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unjudged {
+    /// Index into the indicator's targets.
+    pub target: usize,
+    /// The period of the latest usable figure, the one described.
+    pub as_of: Period,
+    /// What that figure carries.
+    pub has: Vec<Datum>,
+    /// What it lacks: any one of these would let the target be judged.
+    pub missing: Vec<Datum>,
+}
+
 /// Year-end projection.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Projection {
@@ -225,12 +278,15 @@ pub enum Warning {
 /// Everything the tracker says about one indicator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
-    /// Overall status: the binding target's, or no data.
+    /// Overall status: the binding target's; cannot judge yet when figures are entered but no
+    /// target can be judged on them; else no data.
     pub status: Status,
     /// Period of the latest usable figure.
     pub latest: Option<Period>,
-    /// One judgement per target that could be judged.
+    /// One judgement per target that could be judged, each on its own latest usable figure.
     pub judgements: Vec<Judgement>,
+    /// The targets that figures are entered for but none can judge yet.
+    pub unjudged: Vec<Unjudged>,
     /// Index into `judgements` of the target that binds (the worse), when there are several.
     pub binding: Option<usize>,
     /// Year-end projection.
@@ -256,6 +312,7 @@ pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessm
             status: Status::NoData,
             latest: None,
             judgements: Vec::new(),
+            unjudged: Vec::new(),
             binding: None,
             projection: None,
             needed: None,
@@ -279,17 +336,34 @@ pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessm
             })
         })
         .collect();
+    let unjudged: Vec<Unjudged> = ind
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !judgements.iter().any(|j| j.target == *i))
+        .map(|(i, t)| Unjudged {
+            target: i,
+            as_of: latest.period,
+            has: Datum::of(latest),
+            missing: missing_for(&t.goal, latest),
+        })
+        .collect();
     let binding = judgements
         .iter()
         .enumerate()
         .min_by(|(_, a), (_, b)| a.status.cmp(&b.status).then(a.ratio.total_cmp(&b.ratio)))
         .map(|(i, _)| i);
-    let status = binding.map_or(Status::NoData, |i| judgements[i].status);
+    let status = match binding {
+        Some(i) => judgements[i].status,
+        None if !unjudged.is_empty() => Status::NotJudged,
+        None => Status::NoData,
+    };
     Assessment {
         status,
         latest: Some(latest.period),
         binding: binding.filter(|_| judgements.len() > 1),
         judgements,
+        unjudged,
         projection: series.iter().rev().find_map(|f| project(ind, f)),
         needed: if latest.period.is_year_end() {
             None
@@ -301,6 +375,22 @@ pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessm
                 .and_then(|f| needed(ind, f))
         },
         warnings,
+    }
+}
+
+/// What a figure lacks to judge `goal`: any one of the returned numbers would do.
+fn missing_for(goal: &Goal, f: &Figure) -> Vec<Datum> {
+    match goal {
+        Goal::Growth { .. } => {
+            let mut out = vec![Datum::Growth];
+            match (f.value.is_some(), f.prev.is_some()) {
+                (true, false) => out.push(Datum::Prev),
+                (false, true) => out.push(Datum::Value),
+                _ => {}
+            }
+            out
+        }
+        _ => vec![Datum::Value],
     }
 }
 
@@ -613,13 +703,13 @@ fn warnings(ind: &Indicator, series: &[&Figure]) -> Vec<Warning> {
 /// Counts of indicators by status.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
-    counts: [usize; 6],
+    counts: [usize; 7],
 }
 
 impl Summary {
     /// Adds one indicator's status.
     pub fn add(&mut self, s: Status) {
-        self.counts[Status::ALL.iter().position(|x| *x == s).unwrap_or(5)] += 1;
+        self.counts[Status::ALL.iter().position(|x| *x == s).unwrap_or(6)] += 1;
     }
 
     /// How many have this status.

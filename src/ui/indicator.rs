@@ -3,14 +3,14 @@
 use super::state::use_store;
 use super::table::Quotes;
 use super::text::{
-    base_text, kind_name, measure_text, needed_text, projection_text, status_name, targets_text,
-    tr, warning_text,
+    as_of_text, base_text, kind_name, measure_text, needed_text, projection_text, status_name,
+    targets_text, tr, unjudged_text, warning_text,
 };
 use crate::chart::{progress_svg, ProgressSpec};
 use crate::model::dataset::{Dataset, Frequency, Indicator, Kind};
 use crate::model::figures::{Figure, Period};
 use crate::model::number::{self, Field};
-use crate::model::progress::assess;
+use crate::model::progress::{assess, Status};
 use crate::model::saved::Op;
 use crate::model::{format, Lang};
 use leptos::prelude::*;
@@ -55,12 +55,20 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
             view! {
                 <section aria-labelledby="progress-h">
                     <h2 id="progress-h">{tr(l, "进度", "Progress")}</h2>
-                    <p class=format!("status big {}", a.status.id()) data-testid="status"><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}
+                    <p class=format!("status big {}", a.status.id()) data-testid="status" data-status=a.status.id()><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}
                         {a.latest.map(|p| format!(" · {} {}", tr(l, "截至", "as of"), p.label(l)))}</p>
                     <ul class="judgements">
                         {a.judgements.iter().enumerate().map(|(k, j)| view! {
-                            <li data-testid="judgement">{measure_text(&j.measure, ind.unit.get(l), l)}
+                            <li data-testid="judgement" data-status=j.status.id()>
+                                <span class=format!("dot {}", j.status.id())></span>{status_name(j.status, l)}{tr(l, "（", " (")}{as_of_text(j, l)}{tr(l, "）：", "): ")}
+                                {measure_text(&j.measure, ind.unit.get(l), l)}
                                 {(a.binding == Some(k)).then(|| format!(" · {}", tr(l, "（起约束作用的目标）", "(the binding target)")))}
+                            </li>
+                        }).collect_view()}
+                        {a.unjudged.iter().map(|u| view! {
+                            <li data-testid="unjudged" data-status=Status::NotJudged.id()>
+                                <span class=format!("dot {}", Status::NotJudged.id())></span>{status_name(Status::NotJudged, l)}{tr(l, "：", ": ")}
+                                {unjudged_text(u, ind, l)}
                             </li>
                         }).collect_view()}
                     </ul>
