@@ -44,7 +44,15 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
             <dt>{move || tr(lang.get(), "单位", "Unit")}</dt><dd>{move || ind.unit.get(lang.get()).to_string()}</dd>
             <dt>{move || tr(lang.get(), "2022年", "2022")}</dt><dd data-testid="base">{move || base_text(ind, lang.get())}</dd>
             <dt>{move || tr(lang.get(), "2023年目标", "2023 target")}</dt><dd data-testid="target">{move || if ind.has_target() { targets_text(ind, lang.get()) } else { tr(lang.get(), "报告未设定", "none set").into() }}</dd>
-            {move || ind.implied_level().map(|v| view! { <dt>{tr(lang.get(), "推算目标水平", "Implied 2023 level")}</dt><dd>{format::with_unit(v, ind.unit.get(lang.get()))}{tr(lang.get(), "（2022年 × (1 + 目标增速)）", " (2022 × (1 + target growth))")}</dd> })}
+            {move || ind.implied_level().map(|v| {
+                let l = lang.get();
+                view! {
+                    <dt>{tr(l, "推算目标水平", "Implied 2023 level")}</dt>
+                    <dd data-testid="implied-level">{format::with_unit(v, ind.unit.get(l))}{tr(l, "（2022年 × (1 + 目标增速)）", " (2022 × (1 + target growth))")}
+                        {ind.level_caveat.as_ref().map(|c| view! { <p class="caveat" role="note"><strong>{tr(l, "仅供参考，不可直接比较：", "Only indicative, not directly comparable: ")}</strong>{c.get(l).to_string()}</p> })}
+                    </dd>
+                }
+            })}
             <dt>{move || tr(lang.get(), "类型", "Kind")}</dt><dd>{move || kind_name(ind.kind, lang.get())}</dd>
             <dt>{move || tr(lang.get(), "发布频率", "Released")}</dt><dd>{move || frequency_name(ind.frequency, lang.get())}</dd>
         </dl>
@@ -113,14 +121,17 @@ fn Chart(
             return None;
         }
         let a = assessment.get();
-        let target = ind.absolute_target().or(ind.implied_level()).or_else(|| {
-            ind.targets.iter().find_map(|t| match t.goal {
-                crate::model::dataset::Goal::Level { value }
-                | crate::model::dataset::Goal::Floor { value }
-                | crate::model::dataset::Goal::Ceiling { value } => Some(value),
-                _ => None,
-            })
-        });
+        let target = ind
+            .absolute_target()
+            .or(ind.comparable_implied_level())
+            .or_else(|| {
+                ind.targets.iter().find_map(|t| match t.goal {
+                    crate::model::dataset::Goal::Level { value }
+                    | crate::model::dataset::Goal::Floor { value }
+                    | crate::model::dataset::Goal::Ceiling { value } => Some(value),
+                    _ => None,
+                })
+            });
         let seasonal: Vec<(u8, f64)> = ind
             .growth_target()
             .map(|g| {

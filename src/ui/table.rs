@@ -151,9 +151,18 @@ fn latest_text(figures: &[crate::model::figures::Figure], l: Lang) -> String {
     )
 }
 
+/// The level a growth target implies, with its caveat where the notes call it not comparable.
 fn implied(i: &Indicator, l: Lang) -> String {
     match (i.implied_level(), i.implied_base()) {
-        (Some(v), _) => format::with_unit(v, i.unit.get(l)),
+        (Some(v), _) => match &i.level_caveat {
+            None => format::with_unit(v, i.unit.get(l)),
+            Some(c) => format!(
+                "{}{}{}",
+                format::with_unit(v, i.unit.get(l)),
+                tr(l, "（仅供参考：", " (only indicative: "),
+                super::text::punct(format!("{}）", c.get(l).trim_end_matches(['。', '.'])), l)
+            ),
+        },
         (None, Some(b)) => format!(
             "{} {}",
             tr(l, "2022年约", "2022 ≈"),
