@@ -6,9 +6,10 @@ use proptest::prelude::*;
 use xinyuan_tracker::model::dataset::{Dataset, Indicator};
 use xinyuan_tracker::model::figures::{Figure, Period};
 use xinyuan_tracker::model::progress::{
-    assess, needed_growth_from_share, Assessment, Datum, GrowthSource, Measure, Needed,
+    assess, assess_all, needed_growth_from_share, Assessment, Datum, GrowthSource, Measure, Needed,
     ProjectionMethod, Status, Warning,
 };
+use xinyuan_tracker::model::saved::{Entries, Op};
 
 fn ind(id: &str) -> &'static Indicator {
     Dataset::embedded()
@@ -556,4 +557,23 @@ fn a_figure_that_cannot_be_judged_is_not_no_data() {
     assert_eq!(inv.unjudged.len(), 1);
     assert_eq!(inv.unjudged[0].target, 1);
     assert_eq!(inv.unjudged[0].missing, vec![Datum::Value]);
+}
+
+#[test]
+fn every_indicator_is_assessed_once_and_looked_up_by_id() {
+    let data = Dataset::embedded();
+    let mut entries = Entries::default();
+    entries.apply(Op::Put {
+        id: "tourists".into(),
+        figure: Figure::value(Period::Month(6), 380.5),
+    });
+    let all = assess_all(data, &entries);
+    assert_eq!(all.len(), data.indicators.len());
+    for i in &data.indicators {
+        assert_eq!(all.get(&i.id), Some(&assess(i, entries.of(&i.id), None)));
+    }
+    assert_eq!(all.status("tourists"), Status::Behind);
+    assert_eq!(all.status("no_such_indicator"), Status::NoData);
+    let summary = all.summary(data.indicators.iter().filter(|i| i.has_target()));
+    assert_eq!(summary.count(Status::Behind), 1);
 }

@@ -24,9 +24,11 @@
 //! for `g < 0`, met when `r ≤ g`. A target level at or short of the 2022 level asks for no
 //! progress and is judged like a floor (or ceiling).
 
-use super::dataset::{Better, Goal, Indicator, Kind};
+use super::dataset::{Better, Dataset, Goal, Indicator, Kind};
 use super::figures::{Figure, Period};
+use super::saved::Entries;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// `R` at or above this is ahead.
 pub const AHEAD: f64 = 1.10;
@@ -297,6 +299,22 @@ pub struct Assessment {
     pub warnings: Vec<Warning>,
 }
 
+impl Default for Assessment {
+    /// Nothing entered: no data.
+    fn default() -> Self {
+        Assessment {
+            status: Status::NoData,
+            latest: None,
+            judgements: Vec::new(),
+            unjudged: Vec::new(),
+            binding: None,
+            projection: None,
+            needed: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Judges an indicator from the figures entered for it, using those up to `as_of` (end month,
 /// 1..=12) if given. Figures may come in any order; unusable ones are ignored.
 pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessment {
@@ -309,14 +327,8 @@ pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessm
     let warnings = warnings(ind, &series);
     let Some(latest) = series.last().copied() else {
         return Assessment {
-            status: Status::NoData,
-            latest: None,
-            judgements: Vec::new(),
-            unjudged: Vec::new(),
-            binding: None,
-            projection: None,
-            needed: None,
             warnings,
+            ..Assessment::default()
         };
     };
     // Each target on the latest figure that carries what it needs.
@@ -391,6 +403,51 @@ fn missing_for(goal: &Goal, f: &Figure) -> Vec<Datum> {
             out
         }
         _ => vec![Datum::Value],
+    }
+}
+
+/// Every indicator's assessment, looked up by id: judged once per change of the figures, read by
+/// every page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Assessments {
+    by_id: HashMap<String, Assessment>,
+}
+
+impl Assessments {
+    /// The assessment of one indicator, if it is in the dataset.
+    pub fn get(&self, id: &str) -> Option<&Assessment> {
+        self.by_id.get(id)
+    }
+
+    /// The status of one indicator; no data for an id the dataset does not have.
+    pub fn status(&self, id: &str) -> Status {
+        self.get(id).map_or(Status::NoData, |a| a.status)
+    }
+
+    /// Counts by status of these indicators.
+    pub fn summary<'a>(&self, indicators: impl IntoIterator<Item = &'a Indicator>) -> Summary {
+        indicators.into_iter().map(|i| self.status(&i.id)).collect()
+    }
+
+    /// How many indicators are assessed.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+}
+
+/// Judges every indicator of `data` on the figures entered for it.
+pub fn assess_all(data: &Dataset, entries: &Entries) -> Assessments {
+    Assessments {
+        by_id: data
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), assess(i, entries.of(&i.id), None)))
+            .collect(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! One indicator: what the report says, progress, the chart, the figures entered and the form.
 
+use super::judged::use_judged;
 use super::state::use_store;
 use super::table::Quotes;
 use super::text::{
@@ -10,7 +11,7 @@ use crate::chart::{progress_svg, ProgressSpec};
 use crate::model::dataset::{Dataset, Frequency, Indicator, Kind};
 use crate::model::figures::{Figure, Period};
 use crate::model::number::{self, Field};
-use crate::model::progress::{assess, Status};
+use crate::model::progress::{Assessment, Status};
 use crate::model::saved::Op;
 use crate::model::{format, Lang};
 use leptos::prelude::*;
@@ -35,8 +36,8 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
     let lang = store.lang;
     let data = Dataset::embedded();
     let section = data.section(&ind.section);
-    let assessment = Memo::new(move |_| assess(ind, store.entries.get().of(&ind.id), None));
-    let form = FormState::new(ind, &store.entries.get_untracked());
+    let judged = use_judged();
+    let form = store.entries.with_untracked(|e| FormState::new(ind, e));
     view! {
         <p class="crumbs">{move || section.map(|s| view! { <a href=crate::model::route::Route::Section(s.id.clone()).href()>{super::section_label(s, lang.get())}</a> })}</p>
         <h1>{move || ind.name.get(lang.get()).to_string()}</h1>
@@ -59,12 +60,12 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
         <Quotes ind=ind/>
         {move || ind.has_target().then(|| {
             let l = lang.get();
-            let a = assessment.get();
-            view! {
-                <section aria-labelledby="progress-h">
-                    <h2 id="progress-h">{tr(l, "进度", "Progress")}</h2>
+            let body = judged.with(&ind.id, |a| {
+                let no_data = Assessment::default();
+                let a = a.unwrap_or(&no_data);
+                view! {
                     <p class=format!("status big {}", a.status.id()) data-testid="status" data-status=a.status.id()><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}
-                        {a.latest.map(|p| format!(" · {} {}", tr(l, "截至", "as of"), p.label(l)))}</p>
+                        {a.latest.map(|p| format!(" · {} {}", tr(l, "最新数据", "latest figure"), p.label(l)))}</p>
                     <ul class="judgements">
                         {a.judgements.iter().enumerate().map(|(k, j)| view! {
                             <li data-testid="judgement" data-status=j.status.id()>
@@ -80,12 +81,18 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ul>
-                    {projection_text(&a, ind, l).map(|t| view! { <p data-testid="projection">{t}</p> })}
-                    {needed_text(&a, ind, l).map(|t| view! { <p data-testid="needed">{t}</p> })}
+                    {projection_text(a, ind, l).map(|t| view! { <p data-testid="projection">{t}</p> })}
+                    {needed_text(a, ind, l).map(|t| view! { <p data-testid="needed">{t}</p> })}
                     {(!a.warnings.is_empty()).then(|| view! {
                         <ul class="warnings" role="note">{a.warnings.iter().map(|w| view! { <li>{warning_text(w, l)}</li> }).collect_view()}</ul>
                     })}
-                    <Chart ind=ind assessment=assessment/>
+                }
+            });
+            view! {
+                <section aria-labelledby="progress-h">
+                    <h2 id="progress-h">{tr(l, "进度", "Progress")}</h2>
+                    {body}
+                    <Chart ind=ind/>
                 </section>
             }
         })}
@@ -103,16 +110,13 @@ fn frequency_name(f: Frequency, l: Lang) -> &'static str {
 }
 
 #[component]
-fn Chart(
-    ind: &'static Indicator,
-    assessment: Memo<crate::model::progress::Assessment>,
-) -> impl IntoView {
+fn Chart(ind: &'static Indicator) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    let judged = use_judged();
     move || {
         let l = lang.get();
-        let entries = store.entries.get();
-        let figs = entries.of(&ind.id);
+        let figs = store.entries.with(|e| e.of(&ind.id).to_vec());
         let points: Vec<(u8, f64)> = figs
             .iter()
             .filter_map(|f| f.value.map(|v| (f.period.end_month(), v)))
@@ -120,7 +124,7 @@ fn Chart(
         if points.is_empty() {
             return None;
         }
-        let a = assessment.get();
+        let projection = judged.with(&ind.id, |a| a.and_then(|a| a.projection).map(|p| p.value));
         let target = ind
             .absolute_target()
             .or(ind.comparable_implied_level())
@@ -148,7 +152,7 @@ fn Chart(
             target,
             pace_from_zero: ind.kind.is_flow(),
             seasonal,
-            projection: a.projection.map(|p| p.value),
+            projection,
             labels: [
                 tr(l, "累计/最新", "Cumulative / latest").into(),
                 tr(l, "序时进度", "Even pace").into(),
@@ -184,7 +188,7 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
     let lang = store.lang;
     move || {
         let l = lang.get();
-        let figs = store.entries.get().of(&ind.id).to_vec();
+        let figs = store.entries.with(|e| e.of(&ind.id).to_vec());
         view! {
             <section aria-labelledby="figs-h">
                 <h2 id="figs-h">{tr(l, "已录入的数据", "Figures entered")}</h2>
