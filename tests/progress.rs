@@ -3,7 +3,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use proptest::prelude::*;
-use xinyuan_tracker::model::dataset::{Dataset, Indicator};
+use xinyuan_tracker::model::dataset::{Better, Dataset, Goal, Indicator};
 use xinyuan_tracker::model::figures::{Figure, Period};
 use xinyuan_tracker::model::progress::{
     assess, assess_all, needed_growth_from_share, Assessment, Datum, GrowthSource, Measure, Needed,
@@ -576,4 +576,218 @@ fn every_indicator_is_assessed_once_and_looked_up_by_id() {
     assert_eq!(all.status("no_such_indicator"), Status::NoData);
     let summary = all.summary(data.indicators.iter().filter(|i| i.has_target()));
     assert_eq!(summary.count(Status::Behind), 1);
+}
+
+// Properties over every indicator of the dataset.
+
+/// An indicator of the dataset with at least one target, by any index.
+fn with_target(idx: usize) -> &'static Indicator {
+    let list: Vec<&'static Indicator> = Dataset::embedded()
+        .indicators
+        .iter()
+        .filter(|i| i.has_target())
+        .collect();
+    list[idx % list.len()]
+}
+
+fn target_status(a: &Assessment, target: usize) -> Option<Status> {
+    a.judgements
+        .iter()
+        .find(|j| j.target == target)
+        .map(|j| j.status)
+}
+
+/// The growth target of an indicator alone, as a rise and as its mirror image, a cut.
+fn rise_and_cut(ind: &Indicator) -> Option<(Indicator, Indicator)> {
+    let rate = ind.growth_target()?;
+    let mut rise = ind.clone();
+    rise.better = Better::Higher;
+    rise.targets
+        .retain(|t| matches!(t.goal, Goal::Growth { .. }));
+    let mut cut = rise.clone();
+    cut.better = Better::Lower;
+    cut.targets[0].goal = Goal::Growth { rate: -rate };
+    Some((rise, cut))
+}
+
+/// A figure as generated: period, value, growth, last year's same period.
+type RawFigure = (Period, Option<f64>, Option<f64>, Option<f64>);
+
+fn figures_of(raw: Vec<RawFigure>) -> Vec<Figure> {
+    raw.into_iter()
+        .map(|(p, v, g, pr)| fig(p, v, g, pr))
+        .collect()
+}
+
+fn raw_figures(
+    months: std::ops::RangeInclusive<u8>,
+    n: std::ops::Range<usize>,
+) -> impl Strategy<Value = Vec<RawFigure>> {
+    proptest::collection::vec(
+        (
+            months.prop_map(Period::Month),
+            proptest::option::of(finite()),
+            proptest::option::of(finite()),
+            proptest::option::of(finite()),
+        ),
+        n,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn raising_a_figure_never_worsens_a_status_in_the_better_direction(
+        idx in 0usize..400,
+        period in any_period(),
+        value in 0.0..1e4f64,
+        extra in 0.0..1e4f64,
+        growth in proptest::option::of(-50.0..50.0f64),
+        prev in proptest::option::of(0.01..1e4f64),
+    ) {
+        // Higher is better: a larger cumulative value or level never gives a worse status; lower
+        // is better (unemployment): it never gives a better one.
+        let ind = with_target(idx);
+        let lo = assess(ind, &[fig(period, Some(value), growth, prev)], None);
+        let hi = assess(ind, &[fig(period, Some(value + extra), growth, prev)], None);
+        for t in 0..ind.targets.len() {
+            if let (Some(l), Some(h)) = (target_status(&lo, t), target_status(&hi, t)) {
+                match ind.better {
+                    Better::Higher => prop_assert!(h >= l, "{}: {l:?} → {h:?}", ind.id),
+                    Better::Lower => prop_assert!(h <= l, "{}: {l:?} → {h:?}", ind.id),
+                }
+            }
+        }
+        if lo.status.is_judged() && hi.status.is_judged() {
+            match ind.better {
+                Better::Higher => prop_assert!(hi.status >= lo.status),
+                Better::Lower => prop_assert!(hi.status <= lo.status),
+            }
+        }
+    }
+
+    #[test]
+    fn a_growth_rate_moving_away_from_a_cut_never_improves_the_status(
+        idx in 0usize..400,
+        period in any_period(),
+        r in -100.0..100.0f64,
+        up in 0.0..50.0f64,
+    ) {
+        let ind = with_target(idx);
+        if let Some((rise, cut)) = rise_and_cut(ind) {
+            let st = |i: &Indicator, g: f64| assess(i, &[Figure::growth(period, g)], None).status;
+            prop_assert!(st(&cut, r + up) <= st(&cut, r), "{}", ind.id);
+            prop_assert!(st(&rise, r + up) >= st(&rise, r), "{}", ind.id);
+            // A cut is the mirror image of a rise.
+            prop_assert_eq!(st(&cut, -r), st(&rise, r), "{}", ind.id);
+        }
+    }
+
+    #[test]
+    fn a_met_target_is_achieved_at_year_end(
+        idx in 0usize..400,
+        slack in 0.0..100.0f64,
+        quarter in any::<bool>(),
+    ) {
+        let ind = with_target(idx);
+        let period = if quarter { Period::Quarter(4) } else { Period::Month(12) };
+        let lower = ind.better == Better::Lower;
+        for (t, target) in ind.targets.iter().enumerate() {
+            let f = match target.goal {
+                Goal::Growth { rate } => Figure::growth(period, if lower { rate - slack } else { rate + slack }),
+                Goal::Ceiling { value } => Figure::value(period, (value - slack).max(0.0)),
+                Goal::Level { value } | Goal::Floor { value } if lower => Figure::value(period, value - slack),
+                Goal::Total { value } | Goal::Count { value } | Goal::Level { value } | Goal::Floor { value } => Figure::value(period, value + slack),
+                Goal::Range { min, .. } => Figure::value(period, min + slack),
+            };
+            let a = assess(ind, &[f], None);
+            prop_assert_eq!(target_status(&a, t), Some(Status::Achieved), "{} target {}: {:?}", ind.id, t, a);
+        }
+    }
+
+    #[test]
+    fn at_year_end_a_judgement_is_achieved_or_behind(
+        idx in 0usize..400,
+        value in proptest::option::of(finite()),
+        growth in proptest::option::of(finite()),
+        prev in proptest::option::of(finite()),
+    ) {
+        let ind = with_target(idx);
+        let a = assess(ind, &[fig(Period::Month(12), value, growth, prev)], None);
+        for j in &a.judgements {
+            prop_assert!(
+                matches!(j.status, Status::Achieved | Status::Behind | Status::FarBehind),
+                "{}: {:?}", ind.id, j
+            );
+        }
+        prop_assert_eq!(a.needed, None, "nothing is still needed at year end");
+    }
+
+    #[test]
+    fn a_later_figure_never_removes_a_judgement(
+        idx in 0usize..400,
+        before in raw_figures(1..=6, 1..4),
+        later in raw_figures(7..=12, 1..2),
+    ) {
+        // In particular a release with only a growth rate never removes the judgement of a total.
+        let ind = with_target(idx);
+        let earlier = figures_of(before);
+        let mut all = earlier.clone();
+        all.extend(figures_of(later));
+        let a = assess(ind, &earlier, None);
+        let b = assess(ind, &all, None);
+        for j in &a.judgements {
+            prop_assert!(b.judgements.iter().any(|k| k.target == j.target), "{}: lost {:?}", ind.id, j);
+        }
+        prop_assert!(a.status == Status::NoData || b.status != Status::NoData);
+    }
+
+    #[test]
+    fn the_status_is_the_worse_of_the_judged_targets(
+        idx in 0usize..400,
+        raw in raw_figures(1..=12, 0..5),
+    ) {
+        let ind = with_target(idx);
+        let a = assess(ind, &figures_of(raw), None);
+        match a.judgements.iter().map(|j| j.status).min() {
+            Some(worst) => {
+                prop_assert_eq!(a.status, worst);
+                if a.judgements.len() > 1 {
+                    let b = a.binding.expect("a binding target");
+                    prop_assert_eq!(a.judgements[b].status, worst);
+                }
+            }
+            None => prop_assert!(matches!(a.status, Status::NotJudged | Status::NoData)),
+        }
+        for j in &a.judgements {
+            prop_assert!(a.latest.is_some_and(|p| j.as_of.end_month() <= p.end_month()));
+        }
+    }
+
+    #[test]
+    fn every_target_is_judged_or_names_what_is_missing(
+        idx in 0usize..400,
+        raw in raw_figures(1..=12, 1..5),
+    ) {
+        // Every indicator with a target and at least one usable figure gets, for each target,
+        // either a judgement or an explicit "cannot judge yet" naming what the figure lacks.
+        let ind = with_target(idx);
+        let figs = figures_of(raw);
+        let a = assess(ind, &figs, None);
+        if figs.iter().any(Figure::is_usable) {
+            prop_assert_ne!(a.status, Status::NoData);
+            for t in 0..ind.targets.len() {
+                let judged = a.judgements.iter().filter(|j| j.target == t).count();
+                let unjudged: Vec<_> = a.unjudged.iter().filter(|u| u.target == t).collect();
+                prop_assert_eq!(judged + unjudged.len(), 1, "{} target {}: {:?}", ind.id, t, a);
+                for u in unjudged {
+                    prop_assert!(!u.missing.is_empty() && !u.has.is_empty());
+                    prop_assert!(u.missing.iter().all(|d| !u.has.contains(d)));
+                }
+            }
+        } else {
+            prop_assert_eq!(a.status, Status::NoData);
+        }
+    }
 }
