@@ -376,16 +376,9 @@ pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessm
         binding: binding.filter(|_| judgements.len() > 1),
         judgements,
         unjudged,
-        projection: series.iter().rev().find_map(|f| project(ind, f)),
-        needed: if latest.period.is_year_end() {
-            None
-        } else {
-            series
-                .iter()
-                .rev()
-                .find(|f| f.value.is_some())
-                .and_then(|f| needed(ind, f))
-        },
+        // Both from the latest figure only: they carry no period of their own.
+        projection: project(ind, latest),
+        needed: needed(ind, latest),
         warnings,
     }
 }
