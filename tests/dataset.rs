@@ -295,3 +295,57 @@ fn a_scaled_dataset_repeats_every_indicator_under_new_unique_ids() {
     let json = serde_json::to_string(&big).expect("serialises");
     assert!(Dataset::from_json(&json).is_ok());
 }
+
+#[test]
+fn every_note_and_caveat_says_the_same_in_both_languages() {
+    // Present in pairs, and every number of the Chinese text is in the English one (directly or
+    // after a 万 or 百万 conversion: 9777万元 is 97.77 million yuan).
+    let data = Dataset::embedded();
+    for ind in &data.indicators {
+        for t in ind.notes.iter().chain(ind.level_caveat.as_ref()) {
+            assert!(
+                !t.zh.trim().is_empty() && !t.en.trim().is_empty(),
+                "{}: a note or caveat without both languages: {t:?}",
+                ind.id
+            );
+            let en = numbers_in(&t.en.replace(',', ""));
+            for n in numbers_in(&t.zh) {
+                assert!(
+                    en.iter().any(|e| [1.0, 1e4, 1e-4, 1e-2, 1e2]
+                        .iter()
+                        .any(|k| { (n * k - e).abs() <= 1e-9 * e.abs().max(1.0) })),
+                    "{}: {n} of the Chinese text is not in the English: {t:?}",
+                    ind.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn implied_levels_the_notes_call_not_comparable_carry_a_caveat() {
+    let data = Dataset::embedded();
+    // GDP and industry: a current-price level times a real growth rate; retail: a 限上 2022 figure
+    // against a target on all retail sales; investment and revenue: the 2022 base is uncertain.
+    for id in ["gdp", "industry_va", "retail", "fai", "revenue"] {
+        let ind = data.indicator(id).expect(id);
+        assert!(ind.implied_level().is_some(), "{id}");
+        assert!(!ind.implied_level_comparable(), "{id}");
+        assert_eq!(ind.comparable_implied_level(), None, "{id}");
+        assert!(ind.level_caveat.is_some(), "{id}");
+    }
+    let income = data.indicator("income_urban").expect("income");
+    assert!(income.implied_level_comparable());
+    assert!(income.comparable_implied_level().is_some());
+    // Any indicator with an implied level whose notes speak of constant prices or of coverage
+    // (可比价, 口径) carries a caveat.
+    for ind in &data.indicators {
+        let doubtful = ind
+            .notes
+            .iter()
+            .any(|n| ["可比价", "口径"].iter().any(|w| n.zh.contains(w)));
+        if ind.implied_level().is_some() && doubtful {
+            assert!(ind.level_caveat.is_some(), "{} has no caveat", ind.id);
+        }
+    }
+}

@@ -3,12 +3,13 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use proptest::prelude::*;
-use xinyuan_tracker::model::dataset::{Dataset, Indicator};
+use xinyuan_tracker::model::dataset::{Better, Dataset, Goal, Indicator};
 use xinyuan_tracker::model::figures::{Figure, Period};
 use xinyuan_tracker::model::progress::{
-    assess, needed_growth_from_share, Assessment, GrowthSource, Measure, Needed, ProjectionMethod,
-    Status, Warning,
+    assess, assess_all, needed_growth_from_share, Assessment, Datum, GrowthSource, Measure, Needed,
+    ProjectionMethod, Status, Warning,
 };
+use xinyuan_tracker::model::saved::{Entries, Op};
 
 fn ind(id: &str) -> &'static Indicator {
     Dataset::embedded()
@@ -437,5 +438,356 @@ proptest! {
         let hi = assess(t, &[Figure::value(Period::Month(m), a + extra)], None);
         prop_assert!(completion(&hi, 0).0 >= completion(&lo, 0).0);
         prop_assert!(hi.status >= lo.status || hi.status == Status::Achieved);
+    }
+}
+
+// Issue 11 (Trust): defects of the progress engine, each pinned by a test.
+
+#[test]
+fn a_level_target_below_the_2022_level_is_judged_against_the_target_itself() {
+    // Specialty crops: 29.9 in 2022, target 29.8. The progress due from 2022 is negative, which
+    // used to make a figure far under the target look far ahead.
+    let s = ind("specialty_crops");
+    let far_under = assess(s, &[Figure::value(Period::Month(6), 20.0)], None);
+    assert!(
+        far_under.status <= Status::Behind,
+        "20 of 29.8 万亩 at mid-year: {:?} (R = {})",
+        far_under.status,
+        far_under.judgements[0].ratio
+    );
+    assert!(far_under.judgements[0].ratio < 1.0);
+    let held = assess(s, &[Figure::value(Period::Month(6), 29.85)], None);
+    assert_eq!(held.status, Status::OnPace);
+    let year_end = assess(s, &[Figure::value(Period::Month(12), 29.8)], None);
+    assert_eq!(year_end.status, Status::Achieved);
+}
+
+#[test]
+fn a_growth_only_release_keeps_the_judgement_of_a_total_target() {
+    // Investment attracted: +15% and at least 100亿元. June brings the cumulative value, July only
+    // the growth rate: the total is still judged on June, and the worse target still binds.
+    let inv = ind("investment_attracted");
+    let figs = [
+        fig(Period::Month(6), Some(40.0), Some(20.0), None),
+        Figure::growth(Period::Month(7), 20.0),
+    ];
+    let a = assess(inv, &figs, None);
+    assert_eq!(a.judgements.len(), 2, "{a:?}");
+    assert_eq!(
+        a.status,
+        Status::Behind,
+        "the total (40 of 100 by June) binds"
+    );
+    let total = a.judgements.iter().find(|j| j.target == 1).expect("total");
+    assert_eq!(total.status, Status::Behind);
+    // A total target alone does not fall back to "no data" after a growth-only release.
+    let only_growth_later = assess(
+        inv,
+        &[
+            Figure::value(Period::Month(3), 30.0),
+            Figure::growth(Period::Month(4), 16.0),
+        ],
+        None,
+    );
+    assert!(only_growth_later.judgements.iter().any(|j| j.target == 1));
+    assert_ne!(only_growth_later.status, Status::NoData);
+}
+
+/// A synthetic indicator whose target is a cut of 10% (better = lower).
+fn cut_10() -> Indicator {
+    synthetic(
+        r#"{"id":"cut","section":"main","name":{"zh":"x","en":"x"},"unit":{"zh":"件","en":"x"},
+        "kind":"growth","better":"lower","frequency":"monthly",
+        "base":{"value":100,"quote":"q"},
+        "targets":[{"type":"growth","rate":-10,"firmness":"plain","quote":"q"}],"notes":[]}"#,
+    )
+}
+
+#[test]
+fn a_growth_target_to_cut_is_judged_the_right_way_round() {
+    let c = cut_10();
+    let st = |g: f64, m: u8| assess(&c, &[Figure::growth(Period::Month(m), g)], None).status;
+    assert_eq!(st(-12.0, 6), Status::Ahead, "cut by 12% against a 10% cut");
+    assert_eq!(st(-10.0, 6), Status::OnPace);
+    assert_eq!(st(-7.0, 6), Status::Behind);
+    assert_eq!(st(5.0, 6), Status::FarBehind, "rising instead of falling");
+    assert_eq!(st(-10.0, 12), Status::Achieved);
+    assert_eq!(st(-9.0, 12), Status::Behind);
+}
+
+#[test]
+fn nothing_is_still_needed_once_a_target_is_reached() {
+    // 900 of 840 万人次 by August.
+    let t = assess(
+        ind("tourists"),
+        &[Figure::value(Period::Month(8), 900.0)],
+        None,
+    );
+    assert_eq!(t.status, Status::Achieved);
+    assert_eq!(t.needed, None, "{:?}", t.needed);
+    // Growth target +13% on 100: 120 by June is already past 113.
+    let g = assess(
+        &growth_13(),
+        &[fig(Period::Month(6), Some(120.0), None, Some(46.0))],
+        None,
+    );
+    assert_eq!(g.needed, None, "{:?}", g.needed);
+}
+
+#[test]
+fn a_figure_that_cannot_be_judged_is_not_no_data() {
+    // GDP +8%: a cumulative value with neither the published growth nor last year's same period.
+    let a = assess(ind("gdp"), &[Figure::value(Period::Quarter(2), 60.0)], None);
+    assert_ne!(a.status, Status::NoData);
+    assert_eq!(a.status, Status::NotJudged);
+    assert!(a.judgements.is_empty());
+    assert_eq!(a.unjudged.len(), 1);
+    let u = &a.unjudged[0];
+    assert_eq!(u.as_of, Period::Quarter(2));
+    assert_eq!(u.has, vec![Datum::Value]);
+    assert_eq!(u.missing, vec![Datum::Growth, Datum::Prev]);
+    // Investment attracted: a growth-only figure judges the growth target and names what the
+    // total target lacks.
+    let inv = assess(
+        ind("investment_attracted"),
+        &[Figure::growth(Period::Month(3), 16.0)],
+        None,
+    );
+    assert_eq!(inv.judgements.len(), 1);
+    assert_eq!(inv.unjudged.len(), 1);
+    assert_eq!(inv.unjudged[0].target, 1);
+    assert_eq!(inv.unjudged[0].missing, vec![Datum::Value]);
+}
+
+#[test]
+fn every_indicator_is_assessed_once_and_looked_up_by_id() {
+    let data = Dataset::embedded();
+    let mut entries = Entries::default();
+    entries.apply(Op::Put {
+        id: "tourists".into(),
+        figure: Figure::value(Period::Month(6), 380.5),
+    });
+    let all = assess_all(data, &entries);
+    assert_eq!(all.len(), data.indicators.len());
+    for i in &data.indicators {
+        assert_eq!(all.get(&i.id), Some(&assess(i, entries.of(&i.id), None)));
+    }
+    assert_eq!(all.status("tourists"), Status::Behind);
+    assert_eq!(all.status("no_such_indicator"), Status::NoData);
+    let summary = all.summary(data.indicators.iter().filter(|i| i.has_target()));
+    assert_eq!(summary.count(Status::Behind), 1);
+}
+
+// Properties over every indicator of the dataset.
+
+/// An indicator of the dataset with at least one target, by any index.
+fn with_target(idx: usize) -> &'static Indicator {
+    let list: Vec<&'static Indicator> = Dataset::embedded()
+        .indicators
+        .iter()
+        .filter(|i| i.has_target())
+        .collect();
+    list[idx % list.len()]
+}
+
+fn target_status(a: &Assessment, target: usize) -> Option<Status> {
+    a.judgements
+        .iter()
+        .find(|j| j.target == target)
+        .map(|j| j.status)
+}
+
+/// The growth target of an indicator alone, as a rise and as its mirror image, a cut.
+fn rise_and_cut(ind: &Indicator) -> Option<(Indicator, Indicator)> {
+    let rate = ind.growth_target()?;
+    let mut rise = ind.clone();
+    rise.better = Better::Higher;
+    rise.targets
+        .retain(|t| matches!(t.goal, Goal::Growth { .. }));
+    let mut cut = rise.clone();
+    cut.better = Better::Lower;
+    cut.targets[0].goal = Goal::Growth { rate: -rate };
+    Some((rise, cut))
+}
+
+/// A figure as generated: period, value, growth, last year's same period.
+type RawFigure = (Period, Option<f64>, Option<f64>, Option<f64>);
+
+fn figures_of(raw: Vec<RawFigure>) -> Vec<Figure> {
+    raw.into_iter()
+        .map(|(p, v, g, pr)| fig(p, v, g, pr))
+        .collect()
+}
+
+fn raw_figures(
+    months: std::ops::RangeInclusive<u8>,
+    n: std::ops::Range<usize>,
+) -> impl Strategy<Value = Vec<RawFigure>> {
+    proptest::collection::vec(
+        (
+            months.prop_map(Period::Month),
+            proptest::option::of(finite()),
+            proptest::option::of(finite()),
+            proptest::option::of(finite()),
+        ),
+        n,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn raising_a_figure_never_worsens_a_status_in_the_better_direction(
+        idx in 0usize..400,
+        period in any_period(),
+        value in 0.0..1e4f64,
+        extra in 0.0..1e4f64,
+        growth in proptest::option::of(-50.0..50.0f64),
+        prev in proptest::option::of(0.01..1e4f64),
+    ) {
+        // Higher is better: a larger cumulative value or level never gives a worse status; lower
+        // is better (unemployment): it never gives a better one.
+        let ind = with_target(idx);
+        let lo = assess(ind, &[fig(period, Some(value), growth, prev)], None);
+        let hi = assess(ind, &[fig(period, Some(value + extra), growth, prev)], None);
+        for t in 0..ind.targets.len() {
+            if let (Some(l), Some(h)) = (target_status(&lo, t), target_status(&hi, t)) {
+                match ind.better {
+                    Better::Higher => prop_assert!(h >= l, "{}: {l:?} → {h:?}", ind.id),
+                    Better::Lower => prop_assert!(h <= l, "{}: {l:?} → {h:?}", ind.id),
+                }
+            }
+        }
+        if lo.status.is_judged() && hi.status.is_judged() {
+            match ind.better {
+                Better::Higher => prop_assert!(hi.status >= lo.status),
+                Better::Lower => prop_assert!(hi.status <= lo.status),
+            }
+        }
+    }
+
+    #[test]
+    fn a_growth_rate_moving_away_from_a_cut_never_improves_the_status(
+        idx in 0usize..400,
+        period in any_period(),
+        r in -100.0..100.0f64,
+        up in 0.0..50.0f64,
+    ) {
+        let ind = with_target(idx);
+        if let Some((rise, cut)) = rise_and_cut(ind) {
+            let st = |i: &Indicator, g: f64| assess(i, &[Figure::growth(period, g)], None).status;
+            prop_assert!(st(&cut, r + up) <= st(&cut, r), "{}", ind.id);
+            prop_assert!(st(&rise, r + up) >= st(&rise, r), "{}", ind.id);
+            // A cut is the mirror image of a rise.
+            prop_assert_eq!(st(&cut, -r), st(&rise, r), "{}", ind.id);
+        }
+    }
+
+    #[test]
+    fn a_met_target_is_achieved_at_year_end(
+        idx in 0usize..400,
+        slack in 0.0..100.0f64,
+        quarter in any::<bool>(),
+    ) {
+        let ind = with_target(idx);
+        let period = if quarter { Period::Quarter(4) } else { Period::Month(12) };
+        let lower = ind.better == Better::Lower;
+        for (t, target) in ind.targets.iter().enumerate() {
+            let f = match target.goal {
+                Goal::Growth { rate } => Figure::growth(period, if lower { rate - slack } else { rate + slack }),
+                Goal::Ceiling { value } => Figure::value(period, (value - slack).max(0.0)),
+                Goal::Level { value } | Goal::Floor { value } if lower => Figure::value(period, value - slack),
+                Goal::Total { value } | Goal::Count { value } | Goal::Level { value } | Goal::Floor { value } => Figure::value(period, value + slack),
+                Goal::Range { min, .. } => Figure::value(period, min + slack),
+            };
+            let a = assess(ind, &[f], None);
+            prop_assert_eq!(target_status(&a, t), Some(Status::Achieved), "{} target {}: {:?}", ind.id, t, a);
+        }
+    }
+
+    #[test]
+    fn at_year_end_a_judgement_is_achieved_or_behind(
+        idx in 0usize..400,
+        value in proptest::option::of(finite()),
+        growth in proptest::option::of(finite()),
+        prev in proptest::option::of(finite()),
+    ) {
+        let ind = with_target(idx);
+        let a = assess(ind, &[fig(Period::Month(12), value, growth, prev)], None);
+        for j in &a.judgements {
+            prop_assert!(
+                matches!(j.status, Status::Achieved | Status::Behind | Status::FarBehind),
+                "{}: {:?}", ind.id, j
+            );
+        }
+        prop_assert_eq!(a.needed, None, "nothing is still needed at year end");
+    }
+
+    #[test]
+    fn a_later_figure_never_removes_a_judgement(
+        idx in 0usize..400,
+        before in raw_figures(1..=6, 1..4),
+        later in raw_figures(7..=12, 1..2),
+    ) {
+        // In particular a release with only a growth rate never removes the judgement of a total.
+        let ind = with_target(idx);
+        let earlier = figures_of(before);
+        let mut all = earlier.clone();
+        all.extend(figures_of(later));
+        let a = assess(ind, &earlier, None);
+        let b = assess(ind, &all, None);
+        for j in &a.judgements {
+            prop_assert!(b.judgements.iter().any(|k| k.target == j.target), "{}: lost {:?}", ind.id, j);
+        }
+        prop_assert!(a.status == Status::NoData || b.status != Status::NoData);
+    }
+
+    #[test]
+    fn the_status_is_the_worse_of_the_judged_targets(
+        idx in 0usize..400,
+        raw in raw_figures(1..=12, 0..5),
+    ) {
+        let ind = with_target(idx);
+        let a = assess(ind, &figures_of(raw), None);
+        match a.judgements.iter().map(|j| j.status).min() {
+            Some(worst) => {
+                prop_assert_eq!(a.status, worst);
+                if a.judgements.len() > 1 {
+                    let b = a.binding.expect("a binding target");
+                    prop_assert_eq!(a.judgements[b].status, worst);
+                }
+            }
+            None => prop_assert!(matches!(a.status, Status::NotJudged | Status::NoData)),
+        }
+        for j in &a.judgements {
+            prop_assert!(a.latest.is_some_and(|p| j.as_of.end_month() <= p.end_month()));
+        }
+    }
+
+    #[test]
+    fn every_target_is_judged_or_names_what_is_missing(
+        idx in 0usize..400,
+        raw in raw_figures(1..=12, 1..5),
+    ) {
+        // Every indicator with a target and at least one usable figure gets, for each target,
+        // either a judgement or an explicit "cannot judge yet" naming what the figure lacks.
+        let ind = with_target(idx);
+        let figs = figures_of(raw);
+        let a = assess(ind, &figs, None);
+        if figs.iter().any(Figure::is_usable) {
+            prop_assert_ne!(a.status, Status::NoData);
+            for t in 0..ind.targets.len() {
+                let judged = a.judgements.iter().filter(|j| j.target == t).count();
+                let unjudged: Vec<_> = a.unjudged.iter().filter(|u| u.target == t).collect();
+                prop_assert_eq!(judged + unjudged.len(), 1, "{} target {}: {:?}", ind.id, t, a);
+                for u in unjudged {
+                    prop_assert!(!u.missing.is_empty() && !u.has.is_empty());
+                    prop_assert!(u.missing.iter().all(|d| !u.has.contains(d)));
+                }
+            }
+        } else {
+            prop_assert_eq!(a.status, Status::NoData);
+        }
     }
 }

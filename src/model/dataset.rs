@@ -302,6 +302,11 @@ pub struct Indicator {
     /// The report's inconsistencies and other facts worth knowing.
     #[serde(default)]
     pub notes: Vec<Text>,
+    /// Set where the level a growth target implies (2022 × (1 + g)) is not comparable with the
+    /// figures of 2023: why, in both languages. Such a level is shown only with this caveat and
+    /// never drawn as a target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_caveat: Option<Text>,
 }
 
 impl Indicator {
@@ -332,6 +337,18 @@ impl Indicator {
         let base = self.base_value()?;
         let rate = self.growth_target()?;
         Some(base * (1.0 + rate / 100.0))
+    }
+
+    /// Whether the implied level can be compared with 2023 figures as a target level (no
+    /// [`Indicator::level_caveat`]).
+    pub fn implied_level_comparable(&self) -> bool {
+        self.level_caveat.is_none()
+    }
+
+    /// The implied level where it is comparable: the one a chart may draw as a target.
+    pub fn comparable_implied_level(&self) -> Option<f64> {
+        self.implied_level()
+            .filter(|_| self.implied_level_comparable())
     }
 
     /// Where the report gives a 2023 total and growth but no 2022 value, the 2022 value they imply:

@@ -11,17 +11,24 @@
 //! | on pace | `1 ≤ R < 1.10`: at or above 序时进度 / the target rate |
 //! | behind | `0.60 ≤ R < 1` ([`FAR_BEHIND`] is the Statistics Canada threshold for limited progress) |
 //! | far behind | `R < 0.60`, including moving away (`R < 0`) |
+//! | cannot judge yet | figures entered, but none carries what a target needs (a cumulative value for a growth target without the published growth or last year's same period); the assessment names what the figure has and what is missing |
 //! | no data | no usable figure yet |
 //!
 //! `R` per kind: growth `r / g` (growth to date over target rate; for `g ≤ 0`, `1 + (r − g)/100`);
 //! totals, counts and ranges `completion / elapsed` where completion = cumulative ÷ target and
 //! elapsed = N/12 or Q/4 (序时进度); levels `latest / target` once reached, otherwise progress from
 //! the 2022 level over the progress due by now; floors `latest / floor`; ceilings `cap / latest`.
-//! Where an indicator has two targets both are judged and the worse one binds.
+//! Each target is judged on the latest figure that carries what it needs, and says which period
+//! that is. Where an indicator has two targets both are judged and the worse of those judged
+//! binds. A growth target to cut (better = lower) is the mirror image of one to rise: `R = r / g`
+//! for `g < 0`, met when `r ≤ g`. A target level at or short of the 2022 level asks for no
+//! progress and is judged like a floor (or ceiling).
 
-use super::dataset::{Better, Goal, Indicator, Kind};
+use super::dataset::{Better, Dataset, Goal, Indicator, Kind};
 use super::figures::{Figure, Period};
+use super::saved::Entries;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// `R` at or above this is ahead.
 pub const AHEAD: f64 = 1.10;
@@ -44,18 +51,21 @@ pub enum Status {
     Ahead,
     /// Target met.
     Achieved,
+    /// Figures entered, but none carries what any target needs (see [`Unjudged`]).
+    NotJudged,
     /// Nothing entered yet.
     NoData,
 }
 
 impl Status {
     /// Every status, best first, as listed in summaries.
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Achieved,
         Status::Ahead,
         Status::OnPace,
         Status::Behind,
         Status::FarBehind,
+        Status::NotJudged,
         Status::NoData,
     ];
 
@@ -67,8 +77,14 @@ impl Status {
             Status::OnPace => "on-pace",
             Status::Behind => "behind",
             Status::FarBehind => "far-behind",
+            Status::NotJudged => "not-judged",
             Status::NoData => "no-data",
         }
+    }
+
+    /// Whether it is a judgement on the scale (not "cannot judge yet" or "no data").
+    pub fn is_judged(self) -> bool {
+        !matches!(self, Status::NotJudged | Status::NoData)
     }
 
     fn from_ratio(r: f64) -> Status {
@@ -146,6 +162,49 @@ pub struct Judgement {
     pub ratio: f64,
     /// What was measured.
     pub measure: Measure,
+    /// The period of the figure judged: the latest that carries what this target needs, which
+    /// may be earlier than the latest figure (a release with only a growth rate cannot judge a
+    /// total).
+    pub as_of: Period,
+}
+
+/// A number a figure can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Datum {
+    /// The cumulative value to date (flows) or the level (stocks, rates).
+    Value,
+    /// The published cumulative year-on-year growth.
+    Growth,
+    /// Last year's figure for the same period.
+    Prev,
+}
+
+impl Datum {
+    /// The numbers a figure carries, in this order: value, growth, last year's same period.
+    pub fn of(f: &Figure) -> Vec<Datum> {
+        [
+            (f.value.is_some(), Datum::Value),
+            (f.growth.is_some(), Datum::Growth),
+            (f.prev.is_some(), Datum::Prev),
+        ]
+        .into_iter()
+        .filter_map(|(present, d)| present.then_some(d))
+        .collect()
+    }
+}
+
+/// A target that no figure entered can judge yet: what the latest figure has and what it lacks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unjudged {
+    /// Index into the indicator's targets.
+    pub target: usize,
+    /// The period of the latest usable figure, the one described.
+    pub as_of: Period,
+    /// What that figure carries.
+    pub has: Vec<Datum>,
+    /// What it lacks: any one of these would let the target be judged.
+    pub missing: Vec<Datum>,
 }
 
 /// Year-end projection.
@@ -221,12 +280,15 @@ pub enum Warning {
 /// Everything the tracker says about one indicator.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
-    /// Overall status: the binding target's, or no data.
+    /// Overall status: the binding target's; cannot judge yet when figures are entered but no
+    /// target can be judged on them; else no data.
     pub status: Status,
     /// Period of the latest usable figure.
     pub latest: Option<Period>,
-    /// One judgement per target that could be judged.
+    /// One judgement per target that could be judged, each on its own latest usable figure.
     pub judgements: Vec<Judgement>,
+    /// The targets that figures are entered for but none can judge yet.
+    pub unjudged: Vec<Unjudged>,
     /// Index into `judgements` of the target that binds (the worse), when there are several.
     pub binding: Option<usize>,
     /// Year-end projection.
@@ -235,6 +297,22 @@ pub struct Assessment {
     pub needed: Option<Needed>,
     /// Oddities in the series.
     pub warnings: Vec<Warning>,
+}
+
+impl Default for Assessment {
+    /// Nothing entered: no data.
+    fn default() -> Self {
+        Assessment {
+            status: Status::NoData,
+            latest: None,
+            judgements: Vec::new(),
+            unjudged: Vec::new(),
+            binding: None,
+            projection: None,
+            needed: None,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// Judges an indicator from the figures entered for it, using those up to `as_of` (end month,
@@ -249,26 +327,37 @@ pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessm
     let warnings = warnings(ind, &series);
     let Some(latest) = series.last().copied() else {
         return Assessment {
-            status: Status::NoData,
-            latest: None,
-            judgements: Vec::new(),
-            binding: None,
-            projection: None,
-            needed: None,
             warnings,
+            ..Assessment::default()
         };
     };
+    // Each target on the latest figure that carries what it needs.
     let judgements: Vec<Judgement> = ind
         .targets
         .iter()
         .enumerate()
         .filter_map(|(i, t)| {
-            judge(ind, &t.goal, latest).map(|(status, ratio, measure)| Judgement {
-                target: i,
-                status,
-                ratio,
-                measure,
+            series.iter().rev().find_map(|f| {
+                judge(ind, &t.goal, f).map(|(status, ratio, measure)| Judgement {
+                    target: i,
+                    status,
+                    ratio,
+                    measure,
+                    as_of: f.period,
+                })
             })
+        })
+        .collect();
+    let unjudged: Vec<Unjudged> = ind
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !judgements.iter().any(|j| j.target == *i))
+        .map(|(i, t)| Unjudged {
+            target: i,
+            as_of: latest.period,
+            has: Datum::of(latest),
+            missing: missing_for(&t.goal, latest),
         })
         .collect();
     let binding = judgements
@@ -276,15 +365,82 @@ pub fn assess(ind: &Indicator, figures: &[Figure], as_of: Option<u8>) -> Assessm
         .enumerate()
         .min_by(|(_, a), (_, b)| a.status.cmp(&b.status).then(a.ratio.total_cmp(&b.ratio)))
         .map(|(i, _)| i);
-    let status = binding.map_or(Status::NoData, |i| judgements[i].status);
+    let status = match binding {
+        Some(i) => judgements[i].status,
+        None if !unjudged.is_empty() => Status::NotJudged,
+        None => Status::NoData,
+    };
     Assessment {
         status,
         latest: Some(latest.period),
         binding: binding.filter(|_| judgements.len() > 1),
         judgements,
+        unjudged,
+        // Both from the latest figure only: they carry no period of their own.
         projection: project(ind, latest),
         needed: needed(ind, latest),
         warnings,
+    }
+}
+
+/// What a figure lacks to judge `goal`: any one of the returned numbers would do.
+fn missing_for(goal: &Goal, f: &Figure) -> Vec<Datum> {
+    match goal {
+        Goal::Growth { .. } => {
+            let mut out = vec![Datum::Growth];
+            match (f.value.is_some(), f.prev.is_some()) {
+                (true, false) => out.push(Datum::Prev),
+                (false, true) => out.push(Datum::Value),
+                _ => {}
+            }
+            out
+        }
+        _ => vec![Datum::Value],
+    }
+}
+
+/// Every indicator's assessment, looked up by id: judged once per change of the figures, read by
+/// every page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Assessments {
+    by_id: HashMap<String, Assessment>,
+}
+
+impl Assessments {
+    /// The assessment of one indicator, if it is in the dataset.
+    pub fn get(&self, id: &str) -> Option<&Assessment> {
+        self.by_id.get(id)
+    }
+
+    /// The status of one indicator; no data for an id the dataset does not have.
+    pub fn status(&self, id: &str) -> Status {
+        self.get(id).map_or(Status::NoData, |a| a.status)
+    }
+
+    /// Counts by status of these indicators.
+    pub fn summary<'a>(&self, indicators: impl IntoIterator<Item = &'a Indicator>) -> Summary {
+        indicators.into_iter().map(|i| self.status(&i.id)).collect()
+    }
+
+    /// How many indicators are assessed.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+}
+
+/// Judges every indicator of `data` on the figures entered for it.
+pub fn assess_all(data: &Dataset, entries: &Entries) -> Assessments {
+    Assessments {
+        by_id: data
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), assess(i, entries.of(&i.id), None)))
+            .collect(),
     }
 }
 
@@ -325,12 +481,20 @@ fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measu
     match *goal {
         Goal::Growth { rate } => {
             let (to_date, source) = growth_to_date(ind, f)?;
-            let ratio = if rate > 0.0 {
-                to_date / rate
-            } else {
-                1.0 + (to_date - rate) / 100.0
+            let lower = ind.better == Better::Lower;
+            // A cut (better = lower) is the mirror image of a rise.
+            let ratio = match (lower, rate) {
+                (false, g) if g > 0.0 => to_date / g,
+                (false, g) => 1.0 + (to_date - g) / 100.0,
+                (true, g) if g < 0.0 => to_date / g,
+                (true, g) => 1.0 + (g - to_date) / 100.0,
             };
-            let status = if year_end && to_date >= rate {
+            let met = if lower {
+                to_date <= rate
+            } else {
+                to_date >= rate
+            };
+            let status = if year_end && met {
                 Status::Achieved
             } else {
                 Status::from_ratio(ratio)
@@ -393,33 +557,36 @@ fn judge(ind: &Indicator, goal: &Goal, f: &Figure) -> Option<(Status, f64, Measu
             } else {
                 latest >= target
             };
-            let ratio = match (met, ind.base_value(), matches!(goal, Goal::Level { .. })) {
-                (true, _, _) | (false, None, _) | (false, _, false) => {
-                    if lower_better {
+            // On the way from the 2022 level to a target level beyond it, progress is measured
+            // from the 2022 level against the progress due by now. A target level at or short of
+            // the 2022 level (specialty crops: 29.9 → 29.8) asks for no progress: it is a level
+            // to hold, judged like a floor.
+            let path_base = ind.base_value().filter(|base| {
+                matches!(goal, Goal::Level { .. })
+                    && if lower_better {
+                        target < *base
+                    } else {
+                        target > *base
+                    }
+            });
+            let (ratio, status) = match path_base {
+                Some(base) => {
+                    let ratio = bounded((latest - base) / ((target - base) * elapsed));
+                    let status = if met && year_end {
+                        Status::Achieved
+                    } else {
+                        Status::from_ratio(ratio)
+                    };
+                    (ratio, status)
+                }
+                None => {
+                    let ratio = if lower_better {
                         safe_div(target, latest)
                     } else {
                         safe_div(latest, target)
-                    }
+                    };
+                    (ratio, level_status(met, year_end, ratio))
                 }
-                (false, Some(base), true) => {
-                    let due = (target - base) * elapsed;
-                    if due.abs() > f64::EPSILON {
-                        (latest - base) / due
-                    } else {
-                        safe_div(latest, target)
-                    }
-                }
-            };
-            // On the way from the 2022 level to a target level, keeping up with the progress due
-            // by now is on pace even before the target is reached.
-            let on_path = !met
-                && !year_end
-                && matches!(goal, Goal::Level { .. })
-                && ind.base_value().is_some();
-            let status = if on_path {
-                Status::from_ratio(ratio)
-            } else {
-                level_status(met, year_end, ratio)
             };
             Some((
                 status,
@@ -498,6 +665,7 @@ fn project(ind: &Indicator, f: &Figure) -> Option<Projection> {
     .filter(|p| p.value.is_finite())
 }
 
+/// What the rest of the year needs after figure `f`; `None` once the target is reached.
 fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
     if f.period.is_year_end() || !ind.kind.is_flow() {
         return None;
@@ -514,6 +682,9 @@ fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
             let rest_last_year = annual - prev;
             if rest_last_year > 0.0 {
                 let target = annual * (1.0 + g / 100.0);
+                if done >= target {
+                    return None;
+                }
                 let rate = ((target - done) / rest_last_year - 1.0) * 100.0;
                 if rate.is_finite() {
                     return Some(Needed::Growth { rate });
@@ -523,10 +694,13 @@ fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
     }
     let target = ind.absolute_target()?;
     let done = f.value?;
+    if done >= target {
+        return None;
+    }
     let months = f64::from(f.period.end_month());
     Some(Needed::Amount {
-        remaining: (target - done).max(0.0),
-        per_month: (target - done).max(0.0) / (12.0 - months),
+        remaining: target - done,
+        per_month: (target - done) / (12.0 - months),
         per_month_so_far: done / months,
     })
 }
@@ -579,13 +753,13 @@ fn warnings(ind: &Indicator, series: &[&Figure]) -> Vec<Warning> {
 /// Counts of indicators by status.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
-    counts: [usize; 6],
+    counts: [usize; 7],
 }
 
 impl Summary {
     /// Adds one indicator's status.
     pub fn add(&mut self, s: Status) {
-        self.counts[Status::ALL.iter().position(|x| *x == s).unwrap_or(5)] += 1;
+        self.counts[Status::ALL.iter().position(|x| *x == s).unwrap_or(6)] += 1;
     }
 
     /// How many have this status.

@@ -92,7 +92,7 @@ pub fn DataPage() -> impl IntoView {
         </section>
         <section aria-labelledby="reset-h">
             <h2 id="reset-h">{move || tr(lang.get(), "重置", "Reset")}</h2>
-            <p>{move || format!("{} {}", store.entries.get().len(), tr(lang.get(), "个已录入数据。", "figures entered."))}</p>
+            <p>{move || format!("{} {}", store.entries.with(|e| e.len()), tr(lang.get(), "个已录入数据。", "figures entered."))}</p>
             <button class="danger" on:click=reset>{move || tr(lang.get(), "恢复为报告的默认数据", "Reset to the report's defaults")}</button>
         </section>
     }

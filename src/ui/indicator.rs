@@ -1,16 +1,17 @@
 //! One indicator: what the report says, progress, the chart, the figures entered and the form.
 
+use super::judged::use_judged;
 use super::state::use_store;
 use super::table::Quotes;
 use super::text::{
-    base_text, kind_name, measure_text, needed_text, projection_text, status_name, targets_text,
-    tr, warning_text,
+    as_of_text, base_text, kind_name, measure_text, needed_text, projection_text, status_name,
+    targets_text, tr, unjudged_text, warning_text,
 };
 use crate::chart::{progress_svg, ProgressSpec};
 use crate::model::dataset::{Dataset, Frequency, Indicator, Kind};
 use crate::model::figures::{Figure, Period};
 use crate::model::number::{self, Field};
-use crate::model::progress::assess;
+use crate::model::progress::{Assessment, Status};
 use crate::model::saved::Op;
 use crate::model::{format, Lang};
 use leptos::prelude::*;
@@ -35,8 +36,8 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
     let lang = store.lang;
     let data = Dataset::embedded();
     let section = data.section(&ind.section);
-    let assessment = Memo::new(move |_| assess(ind, store.entries.get().of(&ind.id), None));
-    let form = FormState::new(ind, &store.entries.get_untracked());
+    let judged = use_judged();
+    let form = store.entries.with_untracked(|e| FormState::new(ind, e));
     view! {
         <p class="crumbs">{move || section.map(|s| view! { <a href=crate::model::route::Route::Section(s.id.clone()).href()>{super::section_label(s, lang.get())}</a> })}</p>
         <h1>{move || ind.name.get(lang.get()).to_string()}</h1>
@@ -44,32 +45,54 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
             <dt>{move || tr(lang.get(), "单位", "Unit")}</dt><dd>{move || ind.unit.get(lang.get()).to_string()}</dd>
             <dt>{move || tr(lang.get(), "2022年", "2022")}</dt><dd data-testid="base">{move || base_text(ind, lang.get())}</dd>
             <dt>{move || tr(lang.get(), "2023年目标", "2023 target")}</dt><dd data-testid="target">{move || if ind.has_target() { targets_text(ind, lang.get()) } else { tr(lang.get(), "报告未设定", "none set").into() }}</dd>
-            {move || ind.implied_level().map(|v| view! { <dt>{tr(lang.get(), "推算目标水平", "Implied 2023 level")}</dt><dd>{format::with_unit(v, ind.unit.get(lang.get()))}{tr(lang.get(), "（2022年 × (1 + 目标增速)）", " (2022 × (1 + target growth))")}</dd> })}
+            {move || ind.implied_level().map(|v| {
+                let l = lang.get();
+                view! {
+                    <dt>{tr(l, "推算目标水平", "Implied 2023 level")}</dt>
+                    <dd data-testid="implied-level">{format::with_unit(v, ind.unit.get(l))}{tr(l, "（2022年 × (1 + 目标增速)）", " (2022 × (1 + target growth))")}
+                        {ind.level_caveat.as_ref().map(|c| view! { <p class="caveat" role="note"><strong>{tr(l, "仅供参考，不可直接比较：", "Only indicative, not directly comparable: ")}</strong>{c.get(l).to_string()}</p> })}
+                    </dd>
+                }
+            })}
             <dt>{move || tr(lang.get(), "类型", "Kind")}</dt><dd>{move || kind_name(ind.kind, lang.get())}</dd>
             <dt>{move || tr(lang.get(), "发布频率", "Released")}</dt><dd>{move || frequency_name(ind.frequency, lang.get())}</dd>
         </dl>
         <Quotes ind=ind/>
         {move || ind.has_target().then(|| {
             let l = lang.get();
-            let a = assessment.get();
-            view! {
-                <section aria-labelledby="progress-h">
-                    <h2 id="progress-h">{tr(l, "进度", "Progress")}</h2>
-                    <p class=format!("status big {}", a.status.id()) data-testid="status"><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}
-                        {a.latest.map(|p| format!(" · {} {}", tr(l, "截至", "as of"), p.label(l)))}</p>
+            let body = judged.with(&ind.id, |a| {
+                let no_data = Assessment::default();
+                let a = a.unwrap_or(&no_data);
+                view! {
+                    <p class=format!("status big {}", a.status.id()) data-testid="status" data-status=a.status.id()><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}
+                        {a.latest.map(|p| format!(" · {} {}", tr(l, "最新数据", "latest figure"), p.label(l)))}</p>
                     <ul class="judgements">
                         {a.judgements.iter().enumerate().map(|(k, j)| view! {
-                            <li data-testid="judgement">{measure_text(&j.measure, ind.unit.get(l), l)}
+                            <li data-testid="judgement" data-status=j.status.id()>
+                                <span class=format!("dot {}", j.status.id())></span>{status_name(j.status, l)}{tr(l, "（", " (")}{as_of_text(j, l)}{tr(l, "）：", "): ")}
+                                {measure_text(&j.measure, ind.unit.get(l), l)}
                                 {(a.binding == Some(k)).then(|| format!(" · {}", tr(l, "（起约束作用的目标）", "(the binding target)")))}
                             </li>
                         }).collect_view()}
+                        {a.unjudged.iter().map(|u| view! {
+                            <li data-testid="unjudged" data-status=Status::NotJudged.id()>
+                                <span class=format!("dot {}", Status::NotJudged.id())></span>{status_name(Status::NotJudged, l)}{tr(l, "：", ": ")}
+                                {unjudged_text(u, ind, l)}
+                            </li>
+                        }).collect_view()}
                     </ul>
-                    {projection_text(&a, ind, l).map(|t| view! { <p data-testid="projection">{t}</p> })}
-                    {needed_text(&a, ind, l).map(|t| view! { <p data-testid="needed">{t}</p> })}
+                    {projection_text(a, ind, l).map(|t| view! { <p data-testid="projection">{t}</p> })}
+                    {needed_text(a, ind, l).map(|t| view! { <p data-testid="needed">{t}</p> })}
                     {(!a.warnings.is_empty()).then(|| view! {
                         <ul class="warnings" role="note">{a.warnings.iter().map(|w| view! { <li>{warning_text(w, l)}</li> }).collect_view()}</ul>
                     })}
-                    <Chart ind=ind assessment=assessment/>
+                }
+            });
+            view! {
+                <section aria-labelledby="progress-h">
+                    <h2 id="progress-h">{tr(l, "进度", "Progress")}</h2>
+                    {body}
+                    <Chart ind=ind/>
                 </section>
             }
         })}
@@ -87,16 +110,13 @@ fn frequency_name(f: Frequency, l: Lang) -> &'static str {
 }
 
 #[component]
-fn Chart(
-    ind: &'static Indicator,
-    assessment: Memo<crate::model::progress::Assessment>,
-) -> impl IntoView {
+fn Chart(ind: &'static Indicator) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    let judged = use_judged();
     move || {
         let l = lang.get();
-        let entries = store.entries.get();
-        let figs = entries.of(&ind.id);
+        let figs = store.entries.with(|e| e.of(&ind.id).to_vec());
         let points: Vec<(u8, f64)> = figs
             .iter()
             .filter_map(|f| f.value.map(|v| (f.period.end_month(), v)))
@@ -104,15 +124,18 @@ fn Chart(
         if points.is_empty() {
             return None;
         }
-        let a = assessment.get();
-        let target = ind.absolute_target().or(ind.implied_level()).or_else(|| {
-            ind.targets.iter().find_map(|t| match t.goal {
-                crate::model::dataset::Goal::Level { value }
-                | crate::model::dataset::Goal::Floor { value }
-                | crate::model::dataset::Goal::Ceiling { value } => Some(value),
-                _ => None,
-            })
-        });
+        let projection = judged.with(&ind.id, |a| a.and_then(|a| a.projection).map(|p| p.value));
+        let target = ind
+            .absolute_target()
+            .or(ind.comparable_implied_level())
+            .or_else(|| {
+                ind.targets.iter().find_map(|t| match t.goal {
+                    crate::model::dataset::Goal::Level { value }
+                    | crate::model::dataset::Goal::Floor { value }
+                    | crate::model::dataset::Goal::Ceiling { value } => Some(value),
+                    _ => None,
+                })
+            });
         let seasonal: Vec<(u8, f64)> = ind
             .growth_target()
             .map(|g| {
@@ -129,7 +152,7 @@ fn Chart(
             target,
             pace_from_zero: ind.kind.is_flow(),
             seasonal,
-            projection: a.projection.map(|p| p.value),
+            projection,
             labels: [
                 tr(l, "累计/最新", "Cumulative / latest").into(),
                 tr(l, "序时进度", "Even pace").into(),
@@ -165,7 +188,7 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
     let lang = store.lang;
     move || {
         let l = lang.get();
-        let figs = store.entries.get().of(&ind.id).to_vec();
+        let figs = store.entries.with(|e| e.of(&ind.id).to_vec());
         view! {
             <section aria-labelledby="figs-h">
                 <h2 id="figs-h">{tr(l, "已录入的数据", "Figures entered")}</h2>

@@ -5,6 +5,7 @@ mod chart_figure;
 mod data;
 mod grid;
 mod indicator;
+pub mod judged;
 mod overview;
 pub mod state;
 mod table;
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     web::remove_shell();
     let store = Store::load();
     provide_context(store);
+    judged::provide_judged();
     store.follow_other_tabs();
     web::request_persistence();
     let route = RwSignal::new(Route::parse(&web::hash()));
@@ -182,7 +184,7 @@ fn Footer() -> impl IntoView {
                 <button disabled=move || store.undo.get().is_empty() on:click=move |_| store.undo()>{move || tr(lang.get(), "撤销", "Undo")}</button>
                 <button disabled=move || store.redo.get().is_empty() on:click=move |_| store.redo()>{move || tr(lang.get(), "重做", "Redo")}</button>
                 <span class="saved-count" data-testid="saved-count">
-                    {move || format!("{} {}", store.entries.get().len(), tr(lang.get(), "个已录入数据", "figures entered"))}
+                    {move || format!("{} {}", store.entries.with(|e| e.len()), tr(lang.get(), "个已录入数据", "figures entered"))}
                 </span>
             </p>
         </footer>

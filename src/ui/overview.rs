@@ -1,10 +1,13 @@
 //! The overview: status summary, the main targets' growth chart and a card per main target.
 
+use super::judged::use_judged;
 use super::state::use_store;
-use super::text::{base_text, measure_text, status_name, targets_text, tr};
+use super::text::{
+    as_of_text, base_text, measure_text, punct, status_name, targets_text, tr, unjudged_text,
+};
 use crate::chart::{growth_svg, GrowthBar, GrowthLegend};
 use crate::model::dataset::Dataset;
-use crate::model::progress::{assess, growth_to_date, Measure, Status, Summary};
+use crate::model::progress::{Assessment, Measure, Status};
 use crate::model::route::Route;
 use leptos::prelude::*;
 
@@ -14,41 +17,35 @@ pub fn Overview() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let data = Dataset::embedded();
-    let statuses = Memo::new(move |_| {
-        let entries = store.entries.get();
-        data.indicators
-            .iter()
-            .filter(|i| i.has_target())
-            .map(|i| (i.section.clone(), assess(i, entries.of(&i.id), None).status))
-            .collect::<Vec<_>>()
-    });
+    let judged = use_judged();
     let summary_rows = move || {
         let l = lang.get();
-        let st = statuses.get();
-        let mut rows = vec![(
-            tr(l, "全部", "All").to_string(),
-            st.iter().map(|x| x.1).collect::<Summary>(),
-        )];
-        for s in data.sections.iter().filter(|s| s.id != "review") {
-            let sum: Summary = st.iter().filter(|x| x.0 == s.id).map(|x| x.1).collect();
-            if sum.total() > 0 {
-                rows.push((super::section_label(s, l), sum));
+        judged.0.with(|all| {
+            let mut rows = vec![(
+                tr(l, "全部", "All").to_string(),
+                all.summary(data.indicators.iter().filter(|i| i.has_target())),
+            )];
+            for s in data.sections.iter().filter(|s| s.id != "review") {
+                let sum = all.summary(data.in_section(&s.id).filter(|i| i.has_target()));
+                if sum.total() > 0 {
+                    rows.push((super::section_label(s, l), sum));
+                }
             }
-        }
-        rows
+            rows
+        })
     };
     let chart = move || {
         let l = lang.get();
-        let entries = store.entries.get();
         let bars: Vec<GrowthBar> = data
             .in_section("main")
             .filter_map(|i| {
                 let target = i.growth_target()?;
-                let latest = entries
-                    .of(&i.id)
-                    .iter()
-                    .rev()
-                    .find_map(|f| growth_to_date(i, f).map(|g| g.0));
+                let latest = judged.with(&i.id, |a| {
+                    a?.judgements.iter().find_map(|j| match j.measure {
+                        Measure::Growth { to_date, .. } => Some(to_date),
+                        _ => None,
+                    })
+                });
                 Some(GrowthBar {
                     label: i.short_name(l).to_string(),
                     base: i.base.as_ref().and_then(|b| b.growth),
@@ -124,9 +121,9 @@ pub fn Overview() -> impl IntoView {
             <ul class="cards">
                 {move || {
                     let l = lang.get();
-                    let entries = store.entries.get();
-                    data.in_section("main").map(|i| {
-                        let a = assess(i, entries.of(&i.id), None);
+                    judged.0.with(|all| data.in_section("main").map(|i| {
+                        let no_data = Assessment::default();
+                        let a = all.get(&i.id).unwrap_or(&no_data);
                         // The binding judgement's bar: completion against 序时进度, or growth to date
                         // against the target rate (both scaled so that the larger fits).
                         let shown = a.binding.or((!a.judgements.is_empty()).then_some(0)).map(|k| a.judgements[k].measure);
@@ -148,7 +145,11 @@ pub fn Overview() -> impl IntoView {
                         };
                         let latest = a.latest.map(|p| p.label(l)).unwrap_or_else(|| "—".into());
                         let detail = a.binding.or(if a.judgements.is_empty() { None } else { Some(0) })
-                            .map(|k| measure_text(&a.judgements[k].measure, i.unit.get(l), l));
+                            .map(|k| {
+                                let j = &a.judgements[k];
+                                punct(format!("{}：{}", as_of_text(j, l), measure_text(&j.measure, i.unit.get(l), l)), l)
+                            })
+                            .or_else(|| a.unjudged.first().map(|u| unjudged_text(u, i, l)));
                         view! {
                             <li class=format!("card {}", a.status.id())>
                                 <h3><a href=Route::Indicator(i.id.clone()).href()>{i.name.get(l).to_string()}</a></h3>
@@ -163,11 +164,11 @@ pub fn Overview() -> impl IntoView {
                                         <div class="pace" style:left=format!("{:.1}%", elapsed.clamp(0.0, 100.0))></div>
                                     </div>
                                 })}
-                                <p class="status"><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}</p>
+                                <p class="status" data-status=a.status.id()><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}</p>
                                 {detail.map(|d| view! { <p class="detail">{d}</p> })}
                             </li>
                         }
-                    }).collect_view()
+                    }).collect_view())
                 }}
             </ul>
         </section>

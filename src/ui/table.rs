@@ -1,10 +1,11 @@
 //! Every indicator in one table (search and section filter), and the page of one section.
 
+use super::judged::use_judged;
 use super::state::use_store;
 use super::text::{base_text, kind_name, status_name, targets_text, tr};
 use crate::chart::{compare_svg, Compare};
 use crate::model::dataset::{Dataset, Indicator};
-use crate::model::progress::{assess, growth_to_date};
+use crate::model::progress::{Assessment, Measure, Status};
 use crate::model::route::Route;
 use crate::model::{format, Lang};
 use crate::web;
@@ -89,9 +90,9 @@ pub fn AllIndicators(query: String, section: Option<String>) -> impl IntoView {
 pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    let judged = use_judged();
     move || {
         let l = lang.get();
-        let entries = store.entries.get();
         view! {
             <div class="table-wrap">
             <table class="indicators">
@@ -108,8 +109,8 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {list.iter().map(|i| {
-                        let a = assess(i, entries.of(&i.id), None);
-                        let status = if i.has_target() { status_name(a.status, l) } else { tr(l, "仅2022年", "2022 only") };
+                        let st = judged.0.with(|all| all.status(&i.id));
+                        let status = if i.has_target() { status_name(st, l) } else { tr(l, "仅2022年", "2022 only") };
                         view! {
                             <tr id=format!("row-{}", i.id)>
                                 <th scope="row"><a href=Route::Indicator(i.id.clone()).href()>{i.name.get(l).to_string()}</a></th>
@@ -117,9 +118,9 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                                 <td>{base_text(i, l)}</td>
                                 <td>{if i.has_target() { targets_text(i, l) } else { "—".into() }}</td>
                                 <td>{implied(i, l)}</td>
-                                <td>{latest_text(entries.of(&i.id), l)}</td>
+                                <td>{store.entries.with(|e| latest_text(e.of(&i.id), l))}</td>
                                 <td>{kind_name(i.kind, l)}</td>
-                                <td class=format!("status {}", if i.has_target() { a.status.id() } else { "none" })>{status}</td>
+                                <td class=format!("status {}", if i.has_target() { st.id() } else { "none" }) data-status=if i.has_target() { st.id() } else { "none" }>{status}</td>
                                 <td><Quotes ind=i/></td>
                             </tr>
                         }
@@ -151,9 +152,18 @@ fn latest_text(figures: &[crate::model::figures::Figure], l: Lang) -> String {
     )
 }
 
+/// The level a growth target implies, with its caveat where the notes call it not comparable.
 fn implied(i: &Indicator, l: Lang) -> String {
     match (i.implied_level(), i.implied_base()) {
-        (Some(v), _) => format::with_unit(v, i.unit.get(l)),
+        (Some(v), _) => match &i.level_caveat {
+            None => format::with_unit(v, i.unit.get(l)),
+            Some(c) => format!(
+                "{}{}{}",
+                format::with_unit(v, i.unit.get(l)),
+                tr(l, "（仅供参考：", " (only indicative: "),
+                super::text::punct(format!("{}）", c.get(l).trim_end_matches(['。', '.'])), l)
+            ),
+        },
         (None, Some(b)) => format!(
             "{} {}",
             tr(l, "2022年约", "2022 ≈"),
@@ -218,14 +228,17 @@ fn growth_mode(ind: &Indicator) -> bool {
 fn compare_for(
     ind: &Indicator,
     figures: &[crate::model::figures::Figure],
+    a: Option<&Assessment>,
     l: Lang,
 ) -> Option<Compare> {
     use crate::model::dataset::Goal;
     if let (Some(g), true) = (ind.growth_target(), growth_mode(ind)) {
-        let to_date = figures
-            .iter()
-            .rev()
-            .find_map(|f| growth_to_date(ind, f).map(|x| x.0));
+        let to_date = a.and_then(|a| {
+            a.judgements.iter().find_map(|j| match j.measure {
+                Measure::Growth { to_date, .. } => Some(to_date),
+                _ => None,
+            })
+        });
         return Some(Compare {
             bars: vec![
                 (
@@ -268,23 +281,24 @@ fn compare_for(
 fn Multiples(list: Vec<&'static Indicator>) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    let judged = use_judged();
     move || {
         let l = lang.get();
-        let entries = store.entries.get();
         view! {
             <ul class="multiples">
                 {list.iter().filter_map(|ind| {
-                    let figs = entries.of(&ind.id);
-                    let spec = compare_for(ind, figs, l)?;
+                    let (spec, status) = judged.with(&ind.id, |a| {
+                        let spec = store.entries.with(|e| compare_for(ind, e.of(&ind.id), a, l))?;
+                        Some((spec, a.map_or(Status::NoData, |a| a.status)))
+                    })?;
                     let unit = if growth_mode(ind) { "%".to_string() } else { ind.unit.get(l).to_string() };
                     let alt = spec.bars.iter().map(|(k, v)| format!("{k} {}", v.map(|x| format::number(x, 2)).unwrap_or_else(|| "—".into()))).collect::<Vec<_>>().join(", ");
-                    let status = assess(ind, figs, None).status;
                     Some(view! {
                         <li>
                             <h3><a href=Route::Indicator(ind.id.clone()).href()>{ind.name.get(l).to_string()}</a></h3>
                             <p class="unit">{unit}</p>
                             <figure class="chart" role="img" aria-label=alt inner_html=compare_svg(&spec, (320, 120))></figure>
-                            <p class=format!("status {}", status.id())><span class=format!("dot {}", status.id())></span>{status_name(status, l)}</p>
+                            <p class=format!("status {}", status.id()) data-status=status.id()><span class=format!("dot {}", status.id())></span>{status_name(status, l)}</p>
                         </li>
                     })
                 }).collect_view()}

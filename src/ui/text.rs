@@ -2,7 +2,9 @@
 
 use crate::model::dataset::{Firmness, Goal, Indicator, Kind};
 use crate::model::format;
-use crate::model::progress::{Assessment, Measure, Needed, ProjectionMethod, Status, Warning};
+use crate::model::progress::{
+    Assessment, Datum, Judgement, Measure, Needed, ProjectionMethod, Status, Unjudged, Warning,
+};
 use crate::model::Lang;
 
 /// Picks the string of the language.
@@ -34,8 +36,62 @@ pub fn status_name(s: Status, lang: Lang) -> &'static str {
         Status::OnPace => tr(lang, "达到序时进度", "On pace"),
         Status::Behind => tr(lang, "低于序时进度", "Behind"),
         Status::FarBehind => tr(lang, "严重滞后", "Far behind"),
+        Status::NotJudged => tr(lang, "尚不能判断", "Cannot judge yet"),
         Status::NoData => tr(lang, "暂无数据", "No data yet"),
     }
+}
+
+/// A number a figure can carry, named for the indicator's kind.
+pub fn datum_name(d: Datum, ind: &Indicator, lang: Lang) -> &'static str {
+    match d {
+        Datum::Value if ind.kind.is_flow() && ind.kind != Kind::Level => {
+            tr(lang, "累计值", "the cumulative value")
+        }
+        Datum::Value => tr(lang, "该期水平", "the level"),
+        Datum::Growth => tr(lang, "公布的累计增速", "the published growth to date"),
+        Datum::Prev => tr(
+            lang,
+            "去年同期数",
+            "the figure for the same period last year",
+        ),
+    }
+}
+
+/// Why a target cannot be judged yet: what the latest figure has and what it lacks.
+pub fn unjudged_text(u: &Unjudged, ind: &Indicator, lang: Lang) -> String {
+    let goal = ind
+        .targets
+        .get(u.target)
+        .map(|t| goal_text(&t.goal, ind.unit.get(lang), lang))
+        .unwrap_or_default();
+    let names = |ds: &[Datum], joiner: &str| {
+        ds.iter()
+            .map(|d| datum_name(*d, ind, lang))
+            .collect::<Vec<_>>()
+            .join(joiner)
+    };
+    let has = names(&u.has, tr(lang, "、", ", "));
+    let missing = names(&u.missing, tr(lang, "或", " or "));
+    let either = if u.missing.len() > 1 {
+        tr(lang, "（任一即可）", " (either will do)")
+    } else {
+        ""
+    };
+    match lang {
+        Lang::Zh => format!(
+            "目标 {goal}：{}已录入{has}，还需{missing}{either}才能判断",
+            u.as_of.label(lang)
+        ),
+        Lang::En => format!(
+            "Target {goal}: {} has {has}; to judge it, add {missing}{either}",
+            u.as_of.label(lang)
+        ),
+    }
+}
+
+/// The period a judgement is as of: "截至1-6月" / "as of Jan–Jun".
+pub fn as_of_text(j: &Judgement, lang: Lang) -> String {
+    format!("{}{}", tr(lang, "截至", "as of "), j.as_of.label(lang))
 }
 
 /// A kind of target.

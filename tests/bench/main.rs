@@ -15,7 +15,7 @@ use harness::Browser;
 use serde_json::{json, Value};
 use std::time::Instant;
 use xinyuan_tracker::model::dataset::Dataset;
-use xinyuan_tracker::model::progress::{assess, Summary};
+use xinyuan_tracker::model::progress::assess_all;
 use xinyuan_tracker::model::saved::{encode, Entries};
 
 const COLD_LOADS: usize = 15;
@@ -43,12 +43,7 @@ fn fmt_stats(v: &Value, unit: &str) -> String {
 
 /// The pure recomputation a commit triggers: every indicator assessed and summarised.
 fn recompute(data: &Dataset, entries: &Entries) -> usize {
-    let s: Summary = data
-        .indicators
-        .iter()
-        .map(|i| assess(i, entries.of(&i.id), None).status)
-        .collect();
-    s.total()
+    assess_all(data, entries).summary(&data.indicators).total()
 }
 
 fn native_recompute() -> Value {

@@ -1,0 +1,30 @@
+//! The assessments of every indicator, judged once per change of the figures and read by every
+//! page (overview, tables, section pages, indicator page, chart) with `.with()`.
+
+use super::state::use_store;
+use crate::model::progress::{assess_all, Assessment, Assessments};
+use crate::model::Dataset;
+use leptos::prelude::*;
+
+/// The assessments in context: a memo of [`assess_all`] over the figures shown.
+#[derive(Clone, Copy)]
+pub struct Judged(pub Memo<Assessments>);
+
+impl Judged {
+    /// Reads one indicator's assessment without cloning the others (tracked).
+    pub fn with<R>(self, id: &str, f: impl FnOnce(Option<&Assessment>) -> R) -> R {
+        self.0.with(|all| f(all.get(id)))
+    }
+}
+
+/// Puts the assessments in context; call once, after the store is provided.
+pub fn provide_judged() {
+    let store = use_store();
+    let memo = Memo::new(move |_| store.entries.with(|e| assess_all(Dataset::embedded(), e)));
+    provide_context(Judged(memo));
+}
+
+/// The assessments from context.
+pub fn use_judged() -> Judged {
+    expect_context::<Judged>()
+}
