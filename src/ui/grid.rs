@@ -1,6 +1,6 @@
 //! A grid to enter one statistics release: one period, many indicators, saved together.
 
-use super::state::use_store;
+use super::state::{use_store, Health};
 use super::text::tr;
 use crate::model::dataset::{Dataset, Frequency, Indicator};
 use crate::model::figures::{Figure, Period};
@@ -124,9 +124,13 @@ pub fn GridPage() -> impl IntoView {
             };
             let ok = conf.get(&ind.id) == Some(&confirm_key(period, v));
             match read_row(ind, period, v, g, ok, l) {
-                Ok(Some(figure)) => ops.push(Op::Put {
+                // Only the numbers typed change: the figure's note, source and last year's
+                // same-period figure stay, and so does a value when only a growth is typed.
+                Ok(Some(figure)) => ops.push(Op::Update {
                     id: ind.id.clone(),
-                    figure,
+                    period: figure.period,
+                    value: figure.value,
+                    growth: figure.growth,
                 }),
                 Ok(None) => {}
                 Err(e) => {
@@ -152,9 +156,15 @@ pub fn GridPage() -> impl IntoView {
             store.commit(Op::Batch(ops));
             texts.set(HashMap::new());
         }
-        saved_msg.set(Some(match l {
-            Lang::Zh => format!("已保存 {n} 个数据。"),
-            Lang::En => format!("{n} figures saved."),
+        let saved = store.health.with_untracked(|h| *h == Health::Saving);
+        saved_msg.set(Some(match (l, saved) {
+            (Lang::Zh, true) => format!("已保存 {n} 个数据。"),
+            (Lang::Zh, false) => format!("已录入 {n} 个数据，但尚未保存，见页面顶部的提示。"),
+            (Lang::En, true) if n == 1 => "1 figure saved.".into(),
+            (Lang::En, true) => format!("{n} figures saved."),
+            (Lang::En, false) => {
+                format!("{n} entered but not saved; see the message at the top of the page.")
+            }
         }));
     };
     view! {

@@ -16,7 +16,7 @@ use crate::model::saved;
 use crate::model::{Dataset, Lang};
 use crate::web;
 use leptos::prelude::*;
-use state::{use_store, Health, Store};
+use state::{use_store, Health, Notice, Store};
 use text::tr;
 
 /// The whole app.
@@ -114,41 +114,81 @@ pub fn section_label(s: &crate::model::dataset::Section, lang: Lang) -> String {
 fn Banner() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    move || {
+    let notice = move || {
+        let l = lang.get();
+        let text = match store.notice.get()? {
+            Notice::Migrated { from, backup: Some(key) } => match l {
+                Lang::Zh => format!("已将旧版本（第 {from} 版格式）的数据升级；原数据原样保存在本浏览器的“{key}”中。"),
+                Lang::En => format!("Saved data of schema {from} was upgraded; the original is kept as it was under “{key}” in this browser."),
+            },
+            Notice::Migrated { from, backup: None } => match l {
+                Lang::Zh => format!("已将旧版本（第 {from} 版格式）的数据升级；存储空间不足，未能另存原数据。"),
+                Lang::En => format!("Saved data of schema {from} was upgraded; storage had no room to keep a copy of the original."),
+            },
+            Notice::SetAside(key) => match l {
+                Lang::Zh => format!("无法读取的数据已原样另存在本浏览器的“{key}”中，已重新开始保存。"),
+                Lang::En => format!("The unreadable data is kept as it was under “{key}” in this browser; saving again."),
+            },
+            Notice::KeptOthers(n) => match l {
+                Lang::Zh => format!("撤销时保留了 {n} 个已在其他标签页中修改过的数据。"),
+                Lang::En => format!("Undo left {n} {} as another tab had changed {} since.", if n == 1 { "figure" } else { "figures" }, if n == 1 { "it" } else { "them" }),
+            },
+        };
+        Some(view! { <div class="banner info" role="status" data-testid="notice">{text}</div> })
+    };
+    let unsaved = move |l: Lang| {
+        let n = store.unsaved.get();
+        (n > 0).then(|| match l {
+            Lang::Zh => format!("本页面有 {n} 个数据尚未保存。"),
+            Lang::En => format!(
+                "{n} {} on this page {} not saved.",
+                if n == 1 { "figure" } else { "figures" },
+                if n == 1 { "is" } else { "are" }
+            ),
+        })
+    };
+    let health = move || {
         let l = lang.get();
         match store.health.get() {
-            Health::Saving => store.migrated.get().map(|from| view! {
-                <div class="banner info" role="status">
-                    {format!("{} {from} {}", tr(l, "已将旧版本（", "Saved data of schema"), tr(l, "）的数据升级，原文件已另存为备份。", "was upgraded; the original is kept as a backup."))}
-                </div>
-            }.into_any()),
+            Health::Saving => None,
             Health::Unavailable(why) => Some(view! {
-                <div class="banner warn" role="alert">
+                <div class="banner warn" role="alert" data-testid="health">
                     <strong>{tr(l, "无法保存：", "Not saving: ")}</strong>
                     {tr(l, "此浏览器不允许本地存储，输入的数字只保留在本页面，关闭后会丢失。请用页脚的“导出备份”保存。", "this browser does not allow local storage; figures stay in this page only and are lost when it closes. Use “Export backup” in the footer to keep them.")}
+                    " " {unsaved(l)}
                     <small>" (" {why} ")"</small>
                 </div>
             }.into_any()),
             Health::Full => Some(view! {
-                <div class="banner warn" role="alert">
+                <div class="banner warn" role="alert" data-testid="health">
                     <strong>{tr(l, "无法保存：", "Not saving: ")}</strong>
-                    {tr(l, "浏览器存储已满，最近的修改只保留在本页面。请导出备份，并清理本站点以外的数据后再试。", "browser storage is full; the latest changes are kept in this page only. Export a backup, free space, then try again.")}
-                    <button on:click=move |_| export_backup()>{tr(l, "导出备份", "Export backup")}</button>
+                    {tr(l, "浏览器存储已满，最近的修改只保留在本页面。请导出备份，清理空间后再试。", "browser storage is full; the latest changes are kept in this page only. Export a backup, free space, then try again.")}
+                    " " {unsaved(l)}
+                    <div class="actions">
+                        <button on:click=move |_| export_backup()>{tr(l, "导出备份", "Export backup")}</button>
+                        <button on:click=move |_| store.retry()>{tr(l, "再试一次", "Try again")}</button>
+                    </div>
                 </div>
             }.into_any()),
-            Health::Unreadable { raw, error } => {
+            Health::Unreadable { raw, error, aside_failed } => {
                 let raw2 = raw.clone();
                 Some(view! {
-                    <div class="banner warn" role="alert">
+                    <div class="banner warn" role="alert" data-testid="health">
                         <strong>{tr(l, "已保存的数据无法读取，", "The saved data cannot be read, ")}</strong>
-                        {tr(l, "因此原样保留、不会被覆盖；现在显示的是报告的默认数据，修改暂不保存。", "so it is kept as it is and not overwritten; the report's defaults are shown and changes are not saved for now.")}
+                        {tr(l, "因此原样保留、不会被覆盖；本页面的修改暂不保存。", "so it is kept as it is and not overwritten; changes made on this page are not saved for now.")}
+                        " " {unsaved(l)}
                         <small>" (" {error.to_string()} ")"</small>
+                        {aside_failed.map(|e| view! {
+                            <p data-testid="aside-failed"><strong>{tr(l, "未能另存：", "Could not set it aside: ")}</strong>
+                            {tr(l, "存储空间不足，无法先保存一份原样的副本，因此什么也没有改动。请先下载原数据，清理空间后再试。", "storage has no room for a copy of it as it is, so nothing was changed. Download it first, free space, then try again.")}
+                            <small>" (" {e.to_string()} ")"</small></p>
+                        })}
                         <div class="actions">
                             <button on:click=move |_| { let _ = web::download("xinyuan-tracker-unreadable.json", "application/json", &raw2); }>
                                 {tr(l, "下载原数据", "Download it as it is")}
                             </button>
                             <button on:click=move |_| {
-                                let ok = web_sys::window().and_then(|w| w.confirm_with_message(tr(l, "将无法读取的数据另存为备份，并开始保存新的数据？", "Set the unreadable data aside as a backup and start saving again?")).ok()).unwrap_or(false);
+                                let ok = web_sys::window().and_then(|w| w.confirm_with_message(tr(l, "将无法读取的数据原样另存为备份，并开始保存本页面的数据？", "Keep the unreadable data as a backup, as it is, and start saving the figures on this page?")).ok()).unwrap_or(false);
                                 if ok { store.discard_unreadable(); }
                             }>{tr(l, "另存为备份并重新开始保存", "Set it aside and save again")}</button>
                         </div>
@@ -157,7 +197,8 @@ fn Banner() -> impl IntoView {
                 .map(IntoAny::into_any)
             }
         }
-    }
+    };
+    view! { {notice} {health} }
 }
 
 fn export_backup() {
@@ -181,8 +222,8 @@ fn Footer() -> impl IntoView {
             </p>
             <p class="actions">
                 <button on:click=move |_| export_backup()>{move || tr(lang.get(), "导出备份", "Export backup")}</button>
-                <button disabled=move || store.undo.get().is_empty() on:click=move |_| store.undo()>{move || tr(lang.get(), "撤销", "Undo")}</button>
-                <button disabled=move || store.redo.get().is_empty() on:click=move |_| store.redo()>{move || tr(lang.get(), "重做", "Redo")}</button>
+                <button disabled=move || !store.can_undo.get().0 on:click=move |_| store.undo()>{move || tr(lang.get(), "撤销", "Undo")}</button>
+                <button disabled=move || !store.can_undo.get().1 on:click=move |_| store.redo()>{move || tr(lang.get(), "重做", "Redo")}</button>
                 <span class="saved-count" data-testid="saved-count">
                     {move || format!("{} {}", store.entries.with(|e| e.len()), tr(lang.get(), "个已录入数据", "figures entered"))}
                 </span>

@@ -1,87 +1,49 @@
-//! App state and the one save point: every committed change goes through [`Store::commit`].
+//! App state: the page's [`Replica`] of the saving protocol, and the signals the components read.
+//!
+//! Every change goes through [`Store::send`], which steps the replica over `localStorage` and
+//! then publishes what changed to the signals. The protocol itself (merging tabs, what could not
+//! be saved, undo, unreadable documents) is core logic in [`crate::model::sync`].
 
-use crate::model::saved::{self, Entries, LoadError, Op};
+use crate::model::saved::{Entries, Op};
+use crate::model::sync::{Event, Replica};
+pub use crate::model::sync::{Health, Notice};
 use crate::model::Lang;
 use crate::web::{self, storage};
 use leptos::prelude::*;
 
-/// Whether what the user enters is being kept.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Health {
-    /// Saved in this browser.
-    Saving,
-    /// No storage: changes live in memory only.
-    Unavailable(String),
-    /// Storage is full: the last change is in memory only.
-    Full,
-    /// The saved document cannot be read; it is left untouched until the user decides.
-    Unreadable {
-        /// The document as stored.
-        raw: String,
-        /// Why it cannot be read.
-        error: LoadError,
-    },
-}
-
 /// Shared state, provided in context.
 #[derive(Clone, Copy)]
 pub struct Store {
-    /// Entered figures.
+    /// The figures shown.
     pub entries: RwSignal<Entries>,
     /// Storage state, shown in a banner when not [`Health::Saving`].
     pub health: RwSignal<Health>,
-    /// Operations that undo the last changes, last on top.
-    pub undo: RwSignal<Vec<Op>>,
-    /// Operations that redo undone changes.
-    pub redo: RwSignal<Vec<Op>>,
+    /// How many figures this page holds that storage does not.
+    pub unsaved: RwSignal<usize>,
+    /// Whether there is a change to undo, and one to redo.
+    pub can_undo: RwSignal<(bool, bool)>,
+    /// What the last step has to tell the user.
+    pub notice: RwSignal<Option<Notice>>,
     /// Interface language.
     pub lang: RwSignal<Lang>,
-    /// A migration happened at start (the old document is kept under the backup key).
-    pub migrated: RwSignal<Option<u32>>,
-    /// The stored document that `entries` reflects (read at start, written by this tab, or
-    /// received from another tab). While storage still holds it, no other tab has saved since, so
-    /// a commit builds on `entries` without decoding the document again.
-    seen: StoredValue<Option<String>>,
-    /// Changes applied here that storage does not hold (it was full or missing). When another
-    /// tab's document comes in, they are applied again on top of it, so they are not lost.
-    unsaved: StoredValue<Vec<Op>>,
+    replica: StoredValue<Replica>,
 }
 
 impl Store {
     /// Reads the saved document once and the language preference.
     pub fn load() -> Store {
-        let mut seen = None;
-        let (entries, health, migrated) = match storage::read(storage::KEY) {
-            Err(storage::StorageError::Unavailable(why)) => {
-                (Entries::default(), Health::Unavailable(why), None)
-            }
-            Err(storage::StorageError::Full) => (Entries::default(), Health::Full, None),
-            Ok(None) => (Entries::default(), Health::Saving, None),
-            Ok(Some(raw)) => match saved::decode(&raw) {
-                Ok(loaded) => {
-                    if let Some(from) = loaded.migrated_from {
-                        // Keep the pre-migration copy; write the migrated one only after that worked.
-                        if storage::write(storage::BACKUP_KEY, &raw).is_ok() {
-                            let _ = storage::write(
-                                storage::KEY,
-                                &saved::encode(&loaded.entries, &web::now_iso()),
-                            );
-                        }
-                        (loaded.entries, Health::Saving, Some(from))
-                    } else {
-                        seen = Some(raw);
-                        (loaded.entries, Health::Saving, None)
-                    }
-                }
-                Err(error) => (Entries::default(), Health::Unreadable { raw, error }, None),
-            },
-        };
+        let mut local = storage::Local;
+        #[allow(unused_mut)]
+        let mut replica = Replica::start(&web::page_id(), &mut local, &web::now_iso());
         #[cfg(feature = "bench")]
-        let entries = if web::bench::fill() {
-            Entries::full_year(crate::model::Dataset::embedded())
-        } else {
-            entries
-        };
+        if web::bench::fill() {
+            let full = Entries::full_year(crate::model::Dataset::embedded());
+            replica.step(
+                Event::Commit(Op::ReplaceAll(full)),
+                &mut local,
+                &web::now_iso(),
+            );
+        }
         let lang = match storage::read(storage::LANG_KEY).ok().flatten().as_deref() {
             Some("en") => Lang::En,
             Some("zh") => Lang::Zh,
@@ -91,130 +53,62 @@ impl Store {
             },
         };
         Store {
-            entries: RwSignal::new(entries),
-            health: RwSignal::new(health),
-            undo: RwSignal::new(Vec::new()),
-            redo: RwSignal::new(Vec::new()),
+            entries: RwSignal::new(replica.shown()),
+            health: RwSignal::new(replica.health().clone()),
+            unsaved: RwSignal::new(replica.unsaved()),
+            can_undo: RwSignal::new(replica.can_undo()),
+            notice: RwSignal::new(replica.notice().cloned()),
             lang: RwSignal::new(lang),
-            migrated: RwSignal::new(migrated),
-            seen: StoredValue::new(seen),
-            unsaved: StoredValue::new(Vec::new()),
+            replica: StoredValue::new(replica),
         }
+    }
+
+    /// Steps the protocol over `localStorage`, then publishes what changed to the signals.
+    pub fn send(self, event: Event) {
+        let mut local = storage::Local;
+        let now = web::now_iso();
+        self.replica
+            .update_value(|r| r.step(event, &mut local, &now));
+        self.replica.with_value(|r| {
+            let shown = r.shown();
+            set_if_changed(self.entries, shown);
+            set_if_changed(self.health, r.health().clone());
+            set_if_changed(self.unsaved, r.unsaved());
+            set_if_changed(self.can_undo, r.can_undo());
+            set_if_changed(self.notice, r.notice().cloned());
+        });
     }
 
     /// Listens for other tabs' saves, so their changes appear here without a reload.
     pub fn follow_other_tabs(self) {
-        let listener = storage::on_change(storage::KEY, move |value| {
-            match value.as_deref().map(saved::decode) {
-                Some(Ok(loaded)) => {
-                    self.entries.set(self.with_unsaved(loaded.entries));
-                    self.seen.set_value(value);
-                    if matches!(self.health.get_untracked(), Health::Unreadable { .. }) {
-                        self.health.set(Health::Saving);
-                    }
-                }
-                None => self.entries.set(self.with_unsaved(Entries::default())),
-                Some(Err(_)) => {}
-            }
-        });
+        let listener = storage::on_change(storage::KEY, move || self.send(Event::StorageChanged));
         // The listener lives as long as the page.
         std::mem::forget(listener);
     }
 
-    /// Commits a change: applied to what is stored now (so another tab's saves are kept), saved,
-    /// and its inverse pushed on the undo stack.
+    /// Commits a change.
     pub fn commit(self, op: Op) {
-        let inverse = self.apply_and_save(op);
-        self.undo.update(|u| u.push(inverse));
-        self.redo.update(Vec::clear);
+        self.send(Event::Commit(op));
     }
 
     /// Undoes the last change.
     pub fn undo(self) {
-        if let Some(op) = self.undo.try_update(Vec::pop).flatten() {
-            let inverse = self.apply_and_save(op);
-            self.redo.update(|r| r.push(inverse));
-        }
+        self.send(Event::Undo);
     }
 
     /// Redoes the last undone change.
     pub fn redo(self) {
-        if let Some(op) = self.redo.try_update(Vec::pop).flatten() {
-            let inverse = self.apply_and_save(op);
-            self.undo.update(|u| u.push(inverse));
-        }
+        self.send(Event::Redo);
     }
 
-    fn apply_and_save(self, op: Op) -> Op {
-        let health = self.health.get_untracked();
-        let mut base = self.entries.get_untracked();
-        if !matches!(health, Health::Unreadable { .. }) {
-            if let Ok(Some(raw)) = storage::read(storage::KEY) {
-                let unchanged = self.seen.with_value(|s| s.as_deref() == Some(raw.as_str()));
-                if !unchanged {
-                    if let Ok(stored) = saved::decode(&raw) {
-                        base = self.with_unsaved(stored.entries);
-                        self.seen.set_value(Some(raw));
-                    }
-                }
-            }
-        }
-        let inverse = base.apply(op.clone());
-        let new_health = match health {
-            Health::Unreadable { .. } => health,
-            _ => {
-                let text = saved::encode(&base, &web::now_iso());
-                match storage::write(storage::KEY, &text) {
-                    Ok(()) => {
-                        self.seen.set_value(Some(text));
-                        self.unsaved.update_value(Vec::clear);
-                        Health::Saving
-                    }
-                    Err(e) => {
-                        self.unsaved.update_value(|u| u.push(op));
-                        match e {
-                            storage::StorageError::Full => Health::Full,
-                            storage::StorageError::Unavailable(why) => Health::Unavailable(why),
-                        }
-                    }
-                }
-            }
-        };
-        if new_health != self.health.get_untracked() {
-            self.health.set(new_health);
-        }
-        self.entries.set(base);
-        inverse
-    }
-
-    /// `entries` with the changes storage does not hold yet applied on top.
-    fn with_unsaved(self, mut entries: Entries) -> Entries {
-        self.unsaved.with_value(|ops| {
-            for op in ops {
-                entries.apply(op.clone());
-            }
-        });
-        entries
-    }
-
-    /// The user chose to set the unreadable document aside: it is copied to the backup key, then
-    /// what is in memory is saved.
+    /// The user chose to set the unreadable document aside and save again.
     pub fn discard_unreadable(self) {
-        if let Health::Unreadable { raw, .. } = self.health.get_untracked() {
-            if storage::write(storage::BACKUP_KEY, &raw).is_ok() {
-                let text = saved::encode(&self.entries.get_untracked(), &web::now_iso());
-                let saved = storage::write(storage::KEY, &text);
-                self.health.set(if saved.is_ok() {
-                    self.seen.set_value(Some(text));
-                    self.unsaved.update_value(Vec::clear);
-                    Health::Saving
-                } else {
-                    Health::Full
-                });
-            } else {
-                self.health.set(Health::Full);
-            }
-        }
+        self.send(Event::SetAside);
+    }
+
+    /// Tries to save again (after the user freed space).
+    pub fn retry(self) {
+        self.send(Event::Retry);
     }
 
     /// Switches language and remembers it.
@@ -224,6 +118,12 @@ impl Store {
             storage::LANG_KEY,
             if lang == Lang::En { "en" } else { "zh" },
         );
+    }
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
     }
 }
 

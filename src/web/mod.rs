@@ -145,6 +145,19 @@ pub fn request_persistence() {
     }
 }
 
+/// An id for this page load, unique enough to tell tabs apart in revisions.
+pub fn page_id() -> String {
+    let n = (js_sys::Math::random() * 2f64.powi(48)) as u64;
+    let mut s = String::new();
+    let mut n = n.max(1);
+    while n > 0 {
+        let d = (n % 36) as u32;
+        s.push(char::from_digit(d, 36).unwrap_or('0'));
+        n /= 36;
+    }
+    s
+}
+
 /// Now, ISO 8601.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())

@@ -3,20 +3,18 @@
 
 use wasm_bindgen::JsCast;
 
-/// Key of the saved document.
-pub const KEY: &str = "xinyuan-tracker";
-/// Key of the copy kept before a migration or before the user discards an unreadable document.
-pub const BACKUP_KEY: &str = "xinyuan-tracker.backup";
-/// Key of the language preference.
-pub const LANG_KEY: &str = "xinyuan-tracker.lang";
+pub use crate::model::sync::{StorageError, BACKUP_KEY, KEY, LANG_KEY};
 
-/// Why storage refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StorageError {
-    /// No storage at all, or access denied.
-    Unavailable(String),
-    /// The quota is exhausted.
-    Full,
+/// `localStorage` as the saving protocol's [`Storage`](crate::model::sync::Storage).
+pub struct Local;
+
+impl crate::model::sync::Storage for Local {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        read(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        write(key, value)
+    }
 }
 
 fn storage() -> Result<web_sys::Storage, StorageError> {
@@ -61,19 +59,17 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     })
 }
 
-/// Calls `f` with the new value whenever another tab changes `key`.
-pub fn on_change(
-    key: &'static str,
-    f: impl Fn(Option<String>) + 'static,
-) -> Option<gloo_events::EventListener> {
+/// Calls `f` whenever another tab changes `key` (or clears storage).
+pub fn on_change(key: &'static str, f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
     let window = web_sys::window()?;
     Some(gloo_events::EventListener::new(
         &window,
         "storage",
         move |ev| {
             if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
-                if ev.key().as_deref() == Some(key) {
-                    f(ev.new_value());
+                // A `null` key means the whole storage was cleared.
+                if ev.key().is_none_or(|k| k == key) {
+                    f();
                 }
             }
         },
