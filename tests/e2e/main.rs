@@ -68,10 +68,7 @@ async fn fill_storage(b: &Browser) {
 /// Frees what [`fill_storage`] took, enters a September figure of tourists, waits for the warning
 /// to go, and returns the periods of tourists in the saved document.
 async fn free_storage_and_save_september(b: &Browser) -> Vec<String> {
-    b.js(r#"
-        for (const k of Object.keys(localStorage)) if (/^f[0-9]+$/.test(k)) localStorage.removeItem(k);
-        return null;"#)
-        .await;
+    free_storage(b).await;
     enter(b, "M9", "500").await;
     wait_until(b, "the banner to go", async |b| {
         b.js("return document.querySelector('.banner.warn') === null;")
@@ -327,6 +324,185 @@ async fn a_figure_kept_in_memory_while_storage_is_full_survives_another_tabs_sav
     // Space is freed: the next change saves June with it.
     let periods = free_storage_and_save_september(&b).await;
     assert_eq!(periods, ["M6", "M9"]);
+    b.close().await;
+}
+
+/// A document written by a newer version of the tracker, in another tab.
+const NEWER: &str = r#"{"app":"xinyuan-tracker","schema":99,"saved_at":"2024-01-01T00:00:00Z","data":{"figures":{"tourists":[{"period":"M3","value":100,"confidence":"high"}]}}}"#;
+
+/// A schema-1 document as the first release of the tracker wrote it. Frozen: never edit.
+const FROZEN_V1: &str = r#"{"app":"xinyuan-tracker","schema":1,"saved_at":"2023-07-15T08:00:00.000Z","data":{"figures":{"gdp":[{"period":"Q2","value":70.1,"growth":6.5,"prev":65.2,"note":"统计局快报"}],"tourists":[{"period":"M3","value":120.5},{"period":"M6","value":380}]}}}"#;
+
+async fn set_item(b: &Browser, key: &str, value: &str) {
+    b.js(&format!(
+        "localStorage.setItem({}, {}); return null;",
+        serde_json::json!(key),
+        serde_json::json!(value)
+    ))
+    .await;
+}
+
+async fn item(b: &Browser, key: &str) -> serde_json::Value {
+    b.js(&format!(
+        "return localStorage.getItem({});",
+        serde_json::json!(key)
+    ))
+    .await
+}
+
+/// Removes what [`fill_storage`] took.
+async fn free_storage(b: &Browser) {
+    b.js(r#"
+        for (const k of Object.keys(localStorage)) if (/^f[0-9]+$/.test(k)) localStorage.removeItem(k);
+        return null;"#)
+        .await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_newer_versions_document_saved_in_another_tab_survives_this_pages_save_byte_for_byte() {
+    let b = Browser::start().await;
+    b.open("#/indicator/tourists").await;
+    enter(&b, "M3", "100").await;
+    b.wait_for("[data-testid=figures]").await;
+    let first = b.client.window().await.expect("window");
+    let second = b.client.new_window(true).await.expect("new tab").handle;
+    b.client.switch_to_window(second).await.expect("switch");
+    b.open("").await;
+    // The other tab runs a newer version of the tracker and saves its document.
+    set_item(&b, KEY, NEWER).await;
+    b.client.switch_to_window(first).await.expect("switch");
+    enter(&b, "M6", "300").await;
+    let health = b.text("[data-testid=health]").await;
+    assert!(
+        health.contains("cannot be read") || health.contains("无法读取"),
+        "{health}"
+    );
+    assert_eq!(stored(&b).await, serde_json::json!(NEWER), "byte for byte");
+    assert!(
+        b.text("[data-testid=figures]").await.contains("300"),
+        "the figure is kept in the page"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn setting_aside_with_storage_full_changes_nothing_and_works_once_there_is_room() {
+    let b = Browser::start().await;
+    b.open("").await;
+    let corrupt = r#"{"app":"xinyuan-tracker","schema":2,"data":{"figures":{"gdp":[{"period":"Q9"#;
+    set_item(&b, KEY, corrupt).await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for("[data-testid=health]").await;
+    b.open("#/indicator/tourists").await;
+    enter(&b, "M3", "100").await;
+    b.wait_for("[data-testid=figures]").await;
+    fill_storage(&b).await;
+    b.click("[data-testid=health] .actions button:nth-child(2)")
+        .await;
+    b.client.accept_alert().await.expect("the user says yes");
+    let why = b.text("[data-testid=aside-failed]").await;
+    assert!(why.contains("room") || why.contains("空间"), "{why}");
+    assert_eq!(stored(&b).await, serde_json::json!(corrupt), "untouched");
+    free_storage(&b).await;
+    b.click("[data-testid=health] .actions button:nth-child(2)")
+        .await;
+    b.client.accept_alert().await.expect("the user says yes");
+    wait_until(&b, "saving to start again", async |b| {
+        b.js("return document.querySelector('[data-testid=health]') === null;")
+            .await
+            .as_bool()
+            == Some(true)
+    })
+    .await;
+    assert_eq!(
+        item(&b, "xinyuan-tracker.backup").await,
+        serde_json::json!(corrupt),
+        "the unreadable document is kept byte for byte"
+    );
+    assert_eq!(
+        stored_doc(&b).await["data"]["figures"]["tourists"][0]["value"],
+        100.0
+    );
+    assert!(b
+        .text("[data-testid=notice]")
+        .await
+        .contains("xinyuan-tracker.backup"));
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_grid_entry_keeps_a_figures_value_note_and_source() {
+    let b = Browser::start().await;
+    b.open("#/indicator/revenue").await;
+    let select = b.wait_for("form.entry select[name=period]").await;
+    select.select_by_value("M6").await.expect("period");
+    b.wait_for("#f-value")
+        .await
+        .send_keys("3.55")
+        .await
+        .expect("value");
+    b.wait_for("form.entry input[name=source]")
+        .await
+        .send_keys("县财政局6月快报")
+        .await
+        .expect("source");
+    b.wait_for("form.entry input[name=note]")
+        .await
+        .send_keys("含一次性收入")
+        .await
+        .expect("note");
+    b.click("form.entry button[type=submit]").await;
+    b.wait_for("[data-testid=figures]").await;
+    // A release in the grid brings only the growth rate of June.
+    b.open("#/entry").await;
+    b.wait_for("select[name=month]")
+        .await
+        .select_by_value("6")
+        .await
+        .expect("month");
+    let inputs = b
+        .client
+        .find_all(Locator::Css("form.grid-entry tbody input"))
+        .await
+        .expect("inputs");
+    inputs[3].send_keys("12.5").await.expect("revenue growth");
+    b.click("form.grid-entry button[type=submit]").await;
+    wait_until(&b, "the growth to be saved", async |b| {
+        !stored_doc(b).await["data"]["figures"]["revenue"][0]["growth"].is_null()
+    })
+    .await;
+    let f = &stored_doc(&b).await["data"]["figures"]["revenue"][0];
+    assert_eq!(f["period"], "M6");
+    assert_eq!(f["growth"], 12.5);
+    assert_eq!(f["value"], 3.55, "the value stays");
+    assert_eq!(f["source"], "县财政局6月快报", "the source stays");
+    assert_eq!(f["note"], "含一次性收入", "the note stays");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_document_of_the_first_release_is_upgraded_and_kept_as_it_was() {
+    let b = Browser::start().await;
+    b.open("").await;
+    set_item(&b, KEY, FROZEN_V1).await;
+    b.client.refresh().await.expect("reload");
+    let notice = b.text("[data-testid=notice]").await;
+    assert!(notice.contains("xinyuan-tracker.backup"), "{notice}");
+    assert!(saved_count(&b).await.starts_with('3'));
+    assert_eq!(
+        item(&b, "xinyuan-tracker.backup").await,
+        serde_json::json!(FROZEN_V1),
+        "the original, byte for byte"
+    );
+    let doc = stored_doc(&b).await;
+    assert_eq!(doc["schema"], 2);
+    assert_eq!(doc["data"]["figures"]["gdp"][0]["note"], "统计局快报");
+    b.open("#/indicator/gdp").await;
+    assert!(b.text("[data-testid=figures]").await.contains("70.1"));
     b.close().await;
 }
 
