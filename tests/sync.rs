@@ -151,36 +151,14 @@ const NEWER: &str = r#"{"app":"xinyuan-tracker","schema":99,"saved_at":"2024-01-
 
 #[test]
 fn a_newer_document_saved_by_another_tab_after_load_is_never_written_over() {
-    let mut origin = Origin::new();
-    origin.inbox = vec![VecDeque::new(), VecDeque::new()];
-    let mut a = Replica::start(
-        "a",
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
-    a.step(
-        Event::Commit(put("tourists", M1, 10.0)),
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
+    let mut sim = Sim::with_tabs(2);
+    sim.step(0, Event::Commit(put("tourists", M1, 10.0)));
     // Another tab, running a newer build, saves; this page has not heard of it yet.
-    origin.write(Some(1), KEY, NEWER).unwrap();
-    a.step(
-        Event::Commit(put("tourists", M2, 20.0)),
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
+    sim.origin.write(Some(1), KEY, NEWER).unwrap();
+    sim.step(0, Event::Commit(put("tourists", M2, 20.0)));
+    let a = &sim.tabs[0];
     assert_eq!(
-        origin.items.get(KEY).map(String::as_str),
+        sim.origin.items.get(KEY).map(String::as_str),
         Some(NEWER),
         "byte for byte"
     );
@@ -191,7 +169,11 @@ fn a_newer_document_saved_by_another_tab_after_load_is_never_written_over() {
         Some(20.0),
         "and still shown"
     );
-    assert!(origin.violations.is_empty(), "{:?}", origin.violations);
+    assert!(
+        sim.origin.violations.is_empty(),
+        "{:?}",
+        sim.origin.violations
+    );
 }
 
 #[test]
@@ -251,129 +233,35 @@ fn a_second_document_set_aside_does_not_replace_the_first_backup() {
 
 #[test]
 fn changes_made_while_the_document_is_unreadable_survive_another_tabs_save() {
-    let mut origin = Origin::new();
-    origin.inbox = vec![VecDeque::new(), VecDeque::new()];
-    origin.items.insert(KEY.into(), "garbage".into());
-    let mut a = Replica::start(
-        "a",
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
-    a.step(
-        Event::Commit(put("tourists", M1, 10.0)),
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
+    let mut sim = Sim::new();
+    sim.origin.items.insert(KEY.into(), "garbage".into());
+    sim.open();
+    sim.open();
+    sim.step(1, Event::Commit(put("tourists", M1, 10.0)));
     // Another tab sets the garbage aside and saves its own figure.
-    let mut b = Replica::start(
-        "b",
-        &mut View {
-            origin: &mut origin,
-            tab: 1,
-        },
-        NOW,
-    );
-    b.step(
-        Event::Commit(put("gdp", Period::Quarter(1), 30.0)),
-        &mut View {
-            origin: &mut origin,
-            tab: 1,
-        },
-        NOW,
-    );
-    b.step(
-        Event::SetAside,
-        &mut View {
-            origin: &mut origin,
-            tab: 1,
-        },
-        NOW,
-    );
-    a.step(
-        Event::StorageChanged,
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
-    let e = stored_entries(&origin.items).unwrap();
+    sim.step(2, Event::Commit(put("gdp", Period::Quarter(1), 30.0)));
+    sim.step(2, Event::SetAside);
+    sim.step(1, Event::StorageChanged);
+    let e = stored_entries(&sim.origin.items).unwrap();
     assert_eq!(
         value_of(&e, "tourists", M1),
         Some(10.0),
         "this tab's change was saved"
     );
     assert_eq!(value_of(&e, "gdp", Period::Quarter(1)), Some(30.0));
-    assert_eq!(a.unsaved(), 0);
+    assert_eq!(sim.tabs[1].unsaved(), 0);
 }
 
 #[test]
 fn undoing_a_reset_does_not_erase_what_another_tab_saved_since() {
-    let mut origin = Origin::new();
-    origin.inbox = vec![VecDeque::new(), VecDeque::new()];
-    let mut a = Replica::start(
-        "a",
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
-    a.step(
-        Event::Commit(put("tourists", M1, 10.0)),
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
-    a.step(
-        Event::Commit(Op::ReplaceAll(Entries::default())),
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
-    let mut b = Replica::start(
-        "b",
-        &mut View {
-            origin: &mut origin,
-            tab: 1,
-        },
-        NOW,
-    );
-    b.step(
-        Event::Commit(put("gdp", Period::Quarter(1), 30.0)),
-        &mut View {
-            origin: &mut origin,
-            tab: 1,
-        },
-        NOW,
-    );
-    b.step(
-        Event::Commit(put("tourists", M2, 22.0)),
-        &mut View {
-            origin: &mut origin,
-            tab: 1,
-        },
-        NOW,
-    );
-    a.step(
-        Event::Undo,
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
-    let e = stored_entries(&origin.items).unwrap();
+    let mut sim = Sim::new();
+    sim.step(0, Event::Commit(put("tourists", M1, 10.0)));
+    sim.step(0, Event::Commit(Op::ReplaceAll(Entries::default())));
+    sim.open();
+    sim.step(1, Event::Commit(put("gdp", Period::Quarter(1), 30.0)));
+    sim.step(1, Event::Commit(put("tourists", M2, 22.0)));
+    sim.step(0, Event::Undo);
+    let e = stored_entries(&sim.origin.items).unwrap();
     assert_eq!(
         value_of(&e, "tourists", M1),
         Some(10.0),
@@ -389,51 +277,13 @@ fn undoing_a_reset_does_not_erase_what_another_tab_saved_since() {
 
 #[test]
 fn undo_leaves_a_figure_another_tab_changed_since_and_says_so() {
-    let mut origin = Origin::new();
-    origin.inbox = vec![VecDeque::new(), VecDeque::new()];
-    let mut a = Replica::start(
-        "a",
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
-    a.step(
-        Event::Commit(put("tourists", M1, 10.0)),
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
-    let mut b = Replica::start(
-        "b",
-        &mut View {
-            origin: &mut origin,
-            tab: 1,
-        },
-        NOW,
-    );
-    b.step(
-        Event::Commit(put("tourists", M1, 11.0)),
-        &mut View {
-            origin: &mut origin,
-            tab: 1,
-        },
-        NOW,
-    );
-    a.step(
-        Event::Undo,
-        &mut View {
-            origin: &mut origin,
-            tab: 0,
-        },
-        NOW,
-    );
-    let e = stored_entries(&origin.items).unwrap();
+    let mut sim = Sim::with_tabs(2);
+    sim.step(0, Event::Commit(put("tourists", M1, 10.0)));
+    sim.step(1, Event::Commit(put("tourists", M1, 11.0)));
+    sim.step(0, Event::Undo);
+    let e = stored_entries(&sim.origin.items).unwrap();
     assert_eq!(value_of(&e, "tourists", M1), Some(11.0));
-    assert_eq!(a.notice(), Some(&Notice::KeptOthers(1)));
+    assert_eq!(sim.tabs[0].notice(), Some(&Notice::KeptOthers(1)));
 }
 
 #[test]
@@ -619,12 +469,18 @@ struct Sim {
 
 impl Sim {
     fn new() -> Sim {
+        Sim::with_tabs(1)
+    }
+
+    fn with_tabs(n: usize) -> Sim {
         let mut s = Sim {
             origin: Origin::new(),
             tabs: Vec::new(),
             log: BTreeMap::new(),
         };
-        s.open();
+        for _ in 0..n {
+            s.open();
+        }
         s
     }
 
