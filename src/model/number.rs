@@ -663,7 +663,12 @@ impl ScaleWarning {
 fn references(ind: &Indicator) -> Vec<(f64, Reference)> {
     let mut out = Vec::new();
     out.extend(ind.effective_base().map(|v| (v, Reference::Base)));
-    out.extend(ind.implied_level().map(|v| (v, Reference::ImpliedLevel)));
+    // An implied level the notes call not comparable (current-price level × real growth, or a
+    // sub-total's base) is not quoted to the user as a yardstick.
+    out.extend(
+        ind.comparable_implied_level()
+            .map(|v| (v, Reference::ImpliedLevel)),
+    );
     for t in &ind.targets {
         match t.goal {
             Goal::Growth { .. } => {}

@@ -15,7 +15,7 @@
 //! never repaired in place: the caller keeps it untouched. Fields this version does not know, at
 //! any level, are kept as they are and written back.
 
-use super::dataset::{Dataset, Frequency};
+use super::dataset::{Dataset, Frequency, Lang};
 use super::figures::{Extra, Figure, Period, Rev};
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
@@ -308,6 +308,28 @@ pub enum LoadError {
     /// JSON of the right app whose content does not decode completely.
     #[error("content does not decode: {0}")]
     Invalid(String),
+}
+
+impl LoadError {
+    /// Why the document cannot be used, for the user, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::NotJson(_), Lang::Zh) => "不是完整的 JSON 数据（可能被截断或手工改动过）".into(),
+            (LoadError::NotJson(_), Lang::En) => {
+                "it is not complete JSON (cut off, or edited by hand)".into()
+            }
+            (LoadError::WrongApp, Lang::Zh) => "不是本工具的数据".into(),
+            (LoadError::WrongApp, Lang::En) => "it is not data of this tracker".into(),
+            (LoadError::Newer(n), Lang::Zh) => {
+                format!("由更新版本的本工具写入（数据格式第 {n} 版）；请刷新页面以使用新版本")
+            }
+            (LoadError::Newer(n), Lang::En) => format!(
+                "a newer version of the tracker wrote it (schema {n}); reload the page to use the newer version"
+            ),
+            (LoadError::Invalid(why), Lang::Zh) => format!("内容无法完整读取：{why}"),
+            (LoadError::Invalid(why), Lang::En) => format!("its content does not read completely: {why}"),
+        }
+    }
 }
 
 /// A decoded document.

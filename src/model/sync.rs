@@ -55,6 +55,20 @@ pub enum StorageError {
     Full,
 }
 
+impl StorageError {
+    /// What happened, for the user, in their language.
+    pub fn message(&self, lang: super::Lang) -> String {
+        match (self, lang) {
+            (StorageError::Full, super::Lang::Zh) => "存储空间已满".into(),
+            (StorageError::Full, super::Lang::En) => "storage is full".into(),
+            (StorageError::Unavailable(why), super::Lang::Zh) => format!("无法使用存储：{why}"),
+            (StorageError::Unavailable(why), super::Lang::En) => {
+                format!("storage cannot be used: {why}")
+            }
+        }
+    }
+}
+
 /// A key-value store of strings: `localStorage`, or one in memory for tests.
 pub trait Storage {
     /// The value of `key`, if any.

@@ -177,11 +177,15 @@ fn Banner() -> impl IntoView {
                         <strong>{tr(l, "已保存的数据无法读取，", "The saved data cannot be read, ")}</strong>
                         {tr(l, "因此原样保留、不会被覆盖；本页面的修改暂不保存。", "so it is kept as it is and not overwritten; changes made on this page are not saved for now.")}
                         " " {unsaved(l)}
-                        <small>" (" {error.to_string()} ")"</small>
+                        <small>" (" {error.message(l)} ")"</small>
                         {aside_failed.map(|e| view! {
                             <p data-testid="aside-failed"><strong>{tr(l, "未能另存：", "Could not set it aside: ")}</strong>
-                            {tr(l, "存储空间不足，无法先保存一份原样的副本，因此什么也没有改动。请先下载原数据，清理空间后再试。", "storage has no room for a copy of it as it is, so nothing was changed. Download it first, free space, then try again.")}
-                            <small>" (" {e.to_string()} ")"</small></p>
+                            {if e == crate::model::sync::StorageError::Full {
+                                tr(l, "存储空间不足，无法先保存一份原样的副本，因此什么也没有改动。请先下载原数据，清理空间后再试。", "storage has no room for a copy of it as it is, so nothing was changed. Download it first, free space, then try again.")
+                            } else {
+                                tr(l, "无法先保存一份原样的副本，因此什么也没有改动。请先下载原数据，稍后再试。", "a copy of it as it is could not be made, so nothing was changed. Download it first, then try again later.")
+                            }}
+                            <small>" (" {e.message(l)} ")"</small></p>
                         })}
                         <div class="actions">
                             <button on:click=move |_| { let _ = web::download("xinyuan-tracker-unreadable.json", "application/json", &raw2); }>
