@@ -350,6 +350,20 @@ async fn item(b: &Browser, key: &str) -> serde_json::Value {
     .await
 }
 
+/// Opens the release grid at month `month` (of the main targets) and returns its inputs.
+async fn grid_inputs(b: &Browser, month: &str) -> Vec<fantoccini::elements::Element> {
+    b.open("#/entry").await;
+    b.wait_for("select[name=month]")
+        .await
+        .select_by_value(month)
+        .await
+        .expect("month");
+    b.client
+        .find_all(Locator::Css("form.grid-entry tbody input"))
+        .await
+        .expect("inputs")
+}
+
 /// Removes what [`fill_storage`] took.
 async fn free_storage(b: &Browser) {
     b.js(r#"
@@ -457,17 +471,7 @@ async fn a_grid_entry_keeps_a_figures_value_note_and_source() {
     b.click("form.entry button[type=submit]").await;
     b.wait_for("[data-testid=figures]").await;
     // A release in the grid brings only the growth rate of June.
-    b.open("#/entry").await;
-    b.wait_for("select[name=month]")
-        .await
-        .select_by_value("6")
-        .await
-        .expect("month");
-    let inputs = b
-        .client
-        .find_all(Locator::Css("form.grid-entry tbody input"))
-        .await
-        .expect("inputs");
+    let inputs = grid_inputs(&b, "6").await;
     inputs[3].send_keys("12.5").await.expect("revenue growth");
     b.click("form.grid-entry button[type=submit]").await;
     wait_until(&b, "the growth to be saved", async |b| {
@@ -619,17 +623,7 @@ async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn a_release_is_entered_in_the_grid_and_reset_asks_first_and_can_be_undone() {
     let b = Browser::start().await;
-    b.open("#/entry").await;
-    b.wait_for("select[name=month]")
-        .await
-        .select_by_value("6")
-        .await
-        .expect("month");
-    let inputs = b
-        .client
-        .find_all(Locator::Css("form.grid-entry tbody input"))
-        .await
-        .expect("inputs");
+    let inputs = grid_inputs(&b, "6").await;
     assert!(
         inputs.len() >= 18,
         "value and growth for each main target: {}",
