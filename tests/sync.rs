@@ -465,6 +465,8 @@ struct Sim {
     tabs: Vec<Replica>,
     /// Every revision ever held by a tab or storage, by place: the revisions of changes made.
     log: BTreeMap<(String, Period), BTreeSet<Rev>>,
+    /// States the sequence reached (see [`Sim::step`]).
+    milestones: BTreeSet<&'static str>,
 }
 
 impl Sim {
@@ -477,6 +479,7 @@ impl Sim {
             origin: Origin::new(),
             tabs: Vec::new(),
             log: BTreeMap::new(),
+            milestones: BTreeSet::new(),
         };
         for _ in 0..n {
             s.open();
@@ -500,6 +503,7 @@ impl Sim {
     }
 
     fn step(&mut self, tab: usize, ev: Event) {
+        let before = (self.tabs[tab].health().clone(), self.tabs[tab].unsaved());
         let r = &mut self.tabs[tab];
         r.step(
             ev,
@@ -509,6 +513,38 @@ impl Sim {
             },
             NOW,
         );
+        // Milestones, to show that the random sequences reach the states the promises are about.
+        let after = r.health();
+        match (&before.0, after) {
+            (
+                _,
+                Health::Unreadable {
+                    aside_failed: Some(_),
+                    ..
+                },
+            ) => _ = self.milestones.insert("set-aside failed"),
+            (_, Health::Unreadable { .. }) => _ = self.milestones.insert("unreadable"),
+            (Health::Full, Health::Saving) => _ = self.milestones.insert("saved after full"),
+            (Health::Unreadable { .. }, Health::Saving) => {
+                _ = self.milestones.insert("readable again")
+            }
+            (_, Health::Full) => _ = self.milestones.insert("full"),
+            _ => {}
+        }
+        let r = &self.tabs[tab];
+        match r.notice() {
+            Some(Notice::SetAside(_)) => _ = self.milestones.insert("set aside"),
+            Some(Notice::KeptOthers(_)) => {
+                _ = self.milestones.insert("undo kept another tab's figure")
+            }
+            _ => {}
+        }
+        if before.1 > 0 && r.unsaved() == 0 {
+            self.milestones.insert("unsaved figures saved later");
+        }
+        if self.tabs.len() == 3 {
+            self.milestones.insert("three tabs");
+        }
     }
 
     fn record(&mut self) {
@@ -682,5 +718,44 @@ proptest! {
             sim.run(a)?;
         }
         sim.settle()?;
+    }
+}
+
+/// The random sequences are not vacuous: a good share of them reach each state the promises are
+/// about (an unreadable document, a failed and a successful set-aside, full storage that frees
+/// up, figures not saved that are saved later, an undo that leaves another tab's figure).
+#[test]
+fn the_random_sequences_reach_the_states_that_matter() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = prop::collection::vec(action_strategy(), 1..60);
+    let runs = 500;
+    let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for _ in 0..runs {
+        let actions = strategy.new_tree(&mut runner).unwrap().current();
+        let mut sim = Sim::new();
+        for a in actions {
+            sim.run(a).unwrap();
+        }
+        sim.settle().unwrap();
+        for m in sim.milestones {
+            *counts.entry(m).or_default() += 1;
+        }
+    }
+    eprintln!("{counts:#?}");
+    for m in [
+        "unreadable",
+        "readable again",
+        "set aside",
+        "set-aside failed",
+        "full",
+        "saved after full",
+        "unsaved figures saved later",
+        "undo kept another tab's figure",
+        "three tabs",
+    ] {
+        let n = counts.get(m).copied().unwrap_or(0);
+        assert!(n * 50 >= runs, "only {n} of {runs} sequences reach {m:?}");
     }
 }
