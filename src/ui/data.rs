@@ -146,7 +146,10 @@ fn Preview(
             <p><strong>{summary}</strong></p>
             {(!plan.errors.is_empty()).then(|| view! {
                 <ul class="errors">{plan.errors.iter().map(|e| view! {
-                    <li>{if e.line > 0 { format!("{} {}: ", tr(l, "第", "Line"), e.line) + if l == Lang::Zh { "行 " } else { "" } } else { String::new() }}{super::marked(e.problem.message(l), l)}</li>
+                    <li>{(e.line > 0).then(|| match l {
+                        Lang::Zh => format!("第 {} 行：", e.line),
+                        Lang::En => format!("Line {}: ", e.line),
+                    })}{super::marked(e.problem.message(l), l)}</li>
                 }).collect_view()}</ul>
             })}
             {(!plan.changes.is_empty()).then(|| view! {

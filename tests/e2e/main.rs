@@ -556,26 +556,57 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
     b.close().await;
 }
 
-#[tokio::test]
-#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
-async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change() {
-    let b = Browser::start().await;
-    b.open("#/data").await;
+/// Chooses a file with `contents` in the import box of the open data page and returns the
+/// preview's error lines, one string each, in the order shown.
+async fn import_preview_errors(b: &Browser, name: &str, contents: &str) -> Vec<String> {
     let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join("figures.csv");
-    let csv = "\u{feff}indicator_id,period,value,growth_pct\ntourists,M6,250.4,\nghost,M6,1,\ngdp,Q2,,6.5\ntourists,M7,abc,\n";
-    std::fs::write(&file, csv).expect("write csv");
+    let file = dir.path().join(name);
+    std::fs::write(&file, contents).expect("write file");
     let input = b.wait_for("[data-testid=import-file]").await;
     input
         .send_keys(file.to_str().expect("path"))
         .await
         .expect("choose file");
-    let preview = b.text("[data-testid=import-preview]").await;
-    assert!(
-        preview.contains("ghost"),
-        "unknown indicator reported: {preview}"
+    b.wait_for("[data-testid=import-preview]").await;
+    let lines = b
+        .js("return [...document.querySelectorAll('[data-testid=import-preview] ul.errors li')].map(li => li.innerText.trim());")
+        .await;
+    lines
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+/// Asserts that the preview reports exactly these problems, each on the line given (the whole
+/// "Line n: " or "第 n 行：" that starts it) and naming what is wrong in that row.
+fn assert_reported(errors: &[String], expected: &[(&str, &str)]) {
+    assert_eq!(
+        errors.len(),
+        expected.len(),
+        "one error line per bad row: {errors:#?}"
     );
-    assert!(preview.contains('5'), "line numbers given: {preview}");
+    for (e, (line, what)) in errors.iter().zip(expected) {
+        assert!(
+            e.starts_with(line) && e.contains(what),
+            "expected «{line}» next to «{what}», got «{e}» (all: {errors:#?})"
+        );
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change() {
+    let b = Browser::start().await;
+    b.open("#/data").await;
+    b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
+        .await;
+    b.client.refresh().await.expect("reload");
+    // Line 1 is the header (after a byte-order mark, as Excel writes it).
+    let csv = "\u{feff}indicator_id,period,value,growth_pct\ntourists,M6,250.4,\nghost,M6,1,\ngdp,Q2,,6.5\ntourists,M7,abc,\n";
+    let errors = import_preview_errors(&b, "figures.csv", csv).await;
+    assert_reported(&errors, &[("第 3 行：", "ghost"), ("第 5 行：", "abc")]);
     assert_eq!(
         stored(&b).await,
         serde_json::Value::Null,
@@ -595,6 +626,16 @@ async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change
     // Undo takes the whole import back.
     undo(&b).await;
     wait_until(&b, "undo", async |b| saved_count(b).await.starts_with('0')).await;
+    // In English, and counted as an editor counts lines: a quoted note running over two lines
+    // (2 and 3) and a blank line (4) come before the bad rows.
+    b.js("localStorage.setItem('xinyuan-tracker.lang', 'en'); return null;")
+        .await;
+    b.client.refresh().await.expect("reload");
+    let csv = "indicator_id,period,value,growth_pct,note\ntourists,M6,250.4,,\"released in July,\nrevised in August\"\n\ngdp,Q9,,6.5,\ntourists,M7,abc,,\n";
+    let errors = import_preview_errors(&b, "more.csv", csv).await;
+    assert_reported(&errors, &[("Line 5: ", "Q9"), ("Line 6: ", "abc")]);
+    let words = wrong_language(&b, "en").await;
+    assert!(words.is_empty(), "the preview in English: {words:#?}");
     b.close().await;
 }
 
