@@ -155,6 +155,37 @@ proptest! {
 }
 
 #[test]
+fn csv_errors_carry_the_line_of_the_file_across_blank_lines_and_quoted_line_breaks() {
+    let data = Dataset::embedded();
+    // Line 1 the header; the note of line 2 runs on to line 3; line 4 is blank.
+    let csv = "\u{feff}indicator_id,period,value,growth_pct,note\n\
+               tourists,M6,250.4,,\"released in July,\nrevised in August\"\n\
+               \n\
+               gdp,Q9,,6.5,\n\
+               tourists,M7,abc,,\n";
+    let plan = plan_import(csv, &Entries::default(), data);
+    let lines: Vec<(usize, &RowProblem)> =
+        plan.errors.iter().map(|e| (e.line, &e.problem)).collect();
+    assert_eq!(plan.errors.len(), 2, "{:?}", plan.errors);
+    assert!(
+        matches!(lines[0], (5, RowProblem::BadPeriod(_))),
+        "{lines:?}"
+    );
+    assert!(
+        matches!(lines[1], (6, RowProblem::BadNumber { .. })),
+        "{lines:?}"
+    );
+    assert_eq!(
+        plan.result.of("tourists")[0].note,
+        "released in July,\nrevised in August"
+    );
+    // The same with Windows line ends.
+    let plan = plan_import(&csv.replace('\n', "\r\n"), &Entries::default(), data);
+    let lines: Vec<usize> = plan.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [5, 6]);
+}
+
+#[test]
 fn csv_import_refuses_a_value_far_from_the_scale_of_the_report() {
     let data = Dataset::embedded();
     // 1,052,000 is GDP in 万元 typed into the 亿元 column.

@@ -1,4 +1,4 @@
-//! Numbers formatted for people.
+//! Numbers formatted for people, and the runs of Chinese in a text.
 
 use super::dataset::Lang;
 
@@ -66,6 +66,43 @@ pub fn points(x: f64, lang: Lang) -> String {
     }
 }
 
+/// Whether a character is written Chinese: a Han character, kana, or CJK or full-width
+/// punctuation (（，：“ are full-width; the curly quotes English uses are not).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2e80}'..='\u{2fff}'
+        | '\u{3000}'..='\u{303f}'
+        | '\u{3040}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Splits text into its runs of Chinese (`true`) and of anything else (`false`), in order.
+pub fn cjk_runs(text: &str) -> Vec<(bool, &str)> {
+    let mut runs: Vec<(bool, &str)> = Vec::new();
+    let mut start = 0;
+    let mut current = None;
+    for (i, c) in text.char_indices() {
+        let zh = is_cjk(c);
+        match current {
+            Some(z) if z != zh => {
+                runs.push((z, &text[start..i]));
+                start = i;
+                current = Some(zh);
+            }
+            None => current = Some(zh),
+            _ => {}
+        }
+    }
+    if let Some(z) = current {
+        runs.push((z, &text[start..]));
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +129,24 @@ mod tests {
             "133.61 × 100 million yuan"
         );
         assert_eq!(with_unit(5.5, "%"), "5.5%");
+    }
+
+    #[test]
+    fn splits_text_into_runs_of_chinese_and_the_rest() {
+        assert_eq!(
+            cjk_runs("New certified agricultural brands (三品一标)"),
+            [
+                (false, "New certified agricultural brands ("),
+                (true, "三品一标"),
+                (false, ")")
+            ]
+        );
+        // Full-width punctuation is Chinese; the curly quotes English uses are not.
+        assert_eq!(
+            cjk_runs("“（不含农户)”"),
+            [(false, "“"), (true, "（不含农户"), (false, ")”")]
+        );
+        assert_eq!(cjk_runs("城镇、农村"), [(true, "城镇、农村")]);
+        assert!(cjk_runs("").is_empty());
     }
 }

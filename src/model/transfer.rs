@@ -161,7 +161,13 @@ impl RowProblem {
                 column,
                 text,
                 error,
-            } => format!("{column} “{text}”: {}", error.message(lang)),
+            } => {
+                if zh {
+                    format!("{column} “{text}”：{}", error.message(lang))
+                } else {
+                    format!("{column} “{text}”: {}", error.message(lang))
+                }
+            }
             RowProblem::Implausible {
                 column,
                 text,
@@ -351,18 +357,27 @@ fn plan_csv(text: &str, current: &Entries, data: &Dataset) -> Plan {
         ..Plan::default()
     };
     let mut seen = std::collections::HashSet::new();
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
+    // The line a record starts on in the file, as an editor counts it (the header is line 1): a
+    // quoted cell can span lines and blank lines are skipped, so a record's index is not its line.
+    let line_of = |p: Option<&csv::Position>, fallback: usize| {
+        p.and_then(|p| usize::try_from(p.byte()).ok())
+            .map_or(fallback, |at| line_at(text, at))
+    };
+    let mut last_line = 1;
+    for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
+                last_line = line_of(e.position(), last_line + 1);
                 plan.errors.push(RowError {
-                    line,
+                    line: last_line,
                     problem: RowProblem::Unreadable(e.to_string()),
                 });
                 continue;
             }
         };
+        let line = line_of(record.position(), last_line + 1);
+        last_line = line;
         let cell = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").to_string();
         let text_cell = |c: Option<usize>| {
             cell(c)
@@ -407,6 +422,20 @@ fn plan_csv(text: &str, current: &Entries, data: &Dataset) -> Plan {
         }
     }
     plan
+}
+
+/// The line (1 is the first) of the record that starts at byte `at` of `text`. The reader gives
+/// the position where it began to look for the record, which can be before blank lines it then
+/// skipped: those are passed over.
+fn line_at(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (before, after) = bytes.split_at(at.min(bytes.len()));
+    let newlines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count();
+    let blank = after
+        .iter()
+        .take_while(|&&c| c == b'\n' || c == b'\r')
+        .count();
+    newlines(before) + newlines(&after[..blank]) + 1
 }
 
 fn read_row(

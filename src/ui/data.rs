@@ -80,9 +80,10 @@ pub fn DataPage() -> impl IntoView {
         </section>
         <section aria-labelledby="import-h">
             <h2 id="import-h">{move || tr(lang.get(), "导入", "Import")}</h2>
-            <p>{move || tr(lang.get(),
-                "选择备份文件（JSON，恢复全部数据）或 CSV（列：indicator_id, period, value, growth_pct, prev, source, note；只增改所列数据）。导入前先预览。",
-                "Choose a backup (JSON: restores everything) or a CSV (columns indicator_id, period, value, growth_pct, prev, source, note: adds or changes the rows it lists). You see a preview first.")}</p>
+            // The column names are the file's own words, the same in both languages.
+            <p>{move || tr(lang.get(), "选择备份文件（JSON，恢复全部数据）或 CSV（列：", "Choose a backup (JSON: restores everything) or a CSV (columns ")}
+                <code>"indicator_id, period, value, growth_pct, prev, source, note"</code>
+                {move || tr(lang.get(), "；只增改所列数据）。导入前先预览。", ": adds or changes the rows it lists). You see a preview first.")}</p>
             <label class="file">
                 {move || tr(lang.get(), "选择文件（最大2 MB）", "Choose a file (2 MB at most)")}
                 <input type="file" accept=".json,.csv,application/json,text/csv" on:change=on_file data-testid="import-file"/>
@@ -145,7 +146,10 @@ fn Preview(
             <p><strong>{summary}</strong></p>
             {(!plan.errors.is_empty()).then(|| view! {
                 <ul class="errors">{plan.errors.iter().map(|e| view! {
-                    <li>{if e.line > 0 { format!("{} {}: ", tr(l, "第", "Line"), e.line) + if l == Lang::Zh { "行 " } else { "" } } else { String::new() }}{e.problem.message(l)}</li>
+                    <li>{(e.line > 0).then(|| match l {
+                        Lang::Zh => format!("第 {} 行：", e.line),
+                        Lang::En => format!("Line {}: ", e.line),
+                    })}{super::marked(e.problem.message(l), l)}</li>
                 }).collect_view()}</ul>
             })}
             {(!plan.changes.is_empty()).then(|| view! {
@@ -158,7 +162,7 @@ fn Preview(
                     </tr></thead>
                     <tbody>{plan.changes.iter().take(200).map(|c| view! {
                         <tr>
-                            <th scope="row">{data.indicator(&c.id).map(|i| i.name.get(l).to_string()).unwrap_or_else(|| c.id.clone())}</th>
+                            <th scope="row">{super::marked(data.indicator(&c.id).map(|i| i.name.get(l).to_string()).unwrap_or_else(|| c.id.clone()), l)}</th>
                             <td>{c.new.period.label(l)}</td>
                             <td>{c.old.as_ref().map(fmt).unwrap_or_else(|| "—".into())}</td>
                             <td>{fmt(&c.new)}</td>

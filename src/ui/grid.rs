@@ -211,7 +211,7 @@ pub fn GridPage() -> impl IntoView {
                             let name = super::text::punct(name, l);
                             view! {
                                 <tr>
-                                    <th scope="row">{name.clone()}</th>
+                                    <th scope="row">{super::marked(name.clone(), l)}</th>
                                     {match period {
                                         None => view! { <td colspan="2">{tr(l, "按季度发布", "Released quarterly")}</td> }.into_any(),
                                         Some(_) => view! {
@@ -221,7 +221,7 @@ pub fn GridPage() -> impl IntoView {
                                             <td><input type="text" inputmode="decimal" aria-label=format!("{name} {}", tr(l, "累计增速", "growth"))
                                                 prop:value=move || texts.with(|t| t.get(&id_g).map(|x| x.1.clone()).unwrap_or_default())
                                                 on:input={ let id = id_g2.clone(); move |ev| { let v = event_target_value(&ev); texts.update(|t| t.entry(id.clone()).or_default().1 = v); } }/>
-                                                {move || errors.with(|e| e.get(&id_e).cloned()).map(|e| view! { <p class="msg error">{e}</p> })}
+                                                {move || errors.with(|e| e.get(&id_e).cloned()).map(|e| view! { <p class="msg error">{super::marked(e, l)}</p> })}
                                                 {let id = id_g2.clone(); move || {
                                                     let p = period?;
                                                     let (v, g) = texts.with(|t| t.get(&id).cloned()).unwrap_or_default();
@@ -230,9 +230,9 @@ pub fn GridPage() -> impl IntoView {
                                                     let checked = confirmed.with(|c| c.get(&id) == Some(&key));
                                                     let id = id.clone();
                                                     Some(view! {
-                                                        {hints.into_iter().map(|h| view! { <p class="msg">{h}</p> }).collect_view()}
+                                                        {hints.into_iter().map(|h| view! { <p class="msg">{super::marked(h, l)}</p> }).collect_view()}
                                                         {warning.map(|w| view! {
-                                                            <p class="msg warning" role="alert">{w}</p>
+                                                            <p class="msg warning" role="alert">{super::marked(w, l)}</p>
                                                             <label class="confirm"><input type="checkbox" prop:checked=checked
                                                                 on:change=move |ev| { let on = event_target_checked(&ev); let key = key.clone(); confirmed.update(|c| { if on { c.insert(id.clone(), key); } else { c.remove(&id); } }); }/>
                                                                 {tr(l, "已核对：数值和单位无误", "Checked: the value and its unit are right")}</label>

@@ -40,7 +40,7 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
     let form = store.entries.with_untracked(|e| FormState::new(ind, e));
     view! {
         <p class="crumbs">{move || section.map(|s| view! { <a href=crate::model::route::Route::Section(s.id.clone()).href()>{super::section_label(s, lang.get())}</a> })}</p>
-        <h1>{move || ind.name.get(lang.get()).to_string()}</h1>
+        <h1>{move || super::marked(ind.name.get(lang.get()).to_string(), lang.get())}</h1>
         <dl class="facts">
             <dt>{move || tr(lang.get(), "单位", "Unit")}</dt><dd>{move || ind.unit.get(lang.get()).to_string()}</dd>
             <dt>{move || tr(lang.get(), "2022年", "2022")}</dt><dd data-testid="base">{move || base_text(ind, lang.get())}</dd>
@@ -50,7 +50,7 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
                 view! {
                     <dt>{tr(l, "推算目标水平", "Implied 2023 level")}</dt>
                     <dd data-testid="implied-level">{format::with_unit(v, ind.unit.get(l))}{tr(l, "（2022年 × (1 + 目标增速)）", " (2022 × (1 + target growth))")}
-                        {ind.level_caveat.as_ref().map(|c| view! { <p class="caveat" role="note"><strong>{tr(l, "仅供参考，不可直接比较：", "Only indicative, not directly comparable: ")}</strong>{c.get(l).to_string()}</p> })}
+                        {ind.level_caveat.as_ref().map(|c| view! { <p class="caveat" role="note"><strong>{tr(l, "仅供参考，不可直接比较：", "Only indicative, not directly comparable: ")}</strong>{super::marked(c.get(l).to_string(), l)}</p> })}
                     </dd>
                 }
             })}
@@ -164,8 +164,9 @@ fn Chart(ind: &'static Indicator) -> impl IntoView {
         };
         let svg = progress_svg(&spec, (720, 320));
         let alt = format!(
-            "{}：{}",
+            "{}{}{}",
             tr(l, "折线图，各期数值", "Line chart of the figures by period"),
+            tr(l, "：", ": "),
             points
                 .iter()
                 .map(|(m, v)| format!(
@@ -471,6 +472,7 @@ fn NumberInput(
     hint: Signal<Option<String>>,
     warning: Signal<Option<String>>,
 ) -> impl IntoView {
+    let lang = use_store().lang;
     let id = format!("f-{name}");
     let msg_id = format!("{id}-msg");
     let msg_id2 = msg_id.clone();
@@ -482,9 +484,9 @@ fn NumberInput(
                 aria-describedby=msg_id.clone()
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
             <p id=msg_id2 class=move || if error.get().is_some() { "msg error" } else { "msg" } aria-live="polite">
-                {move || error.get().or_else(|| hint.get())}
+                {move || error.get().or_else(|| hint.get()).map(|m| super::marked(m, lang.get()))}
             </p>
-            {move || warning.get().filter(|_| error.with(Option::is_none)).map(|w| view! { <p class="msg warning" role="alert">{w}</p> })}
+            {move || warning.get().filter(|_| error.with(Option::is_none)).map(|w| view! { <p class="msg warning" role="alert">{super::marked(w, lang.get())}</p> })}
         </div>
     }
 }

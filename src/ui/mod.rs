@@ -92,6 +92,27 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// Text of the report's data in the language shown. In English, the Chinese terms the data keeps
+/// on purpose (预计, 限上, 三品一标…) are each put in a `<span lang="zh-CN">`, so that screen
+/// readers read them as Chinese; Chinese text is shown as it is.
+pub fn marked(text: String, lang: Lang) -> AnyView {
+    if lang == Lang::Zh || !text.chars().any(crate::model::format::is_cjk) {
+        return text.into_any();
+    }
+    crate::model::format::cjk_runs(&text)
+        .into_iter()
+        .map(|(zh, run)| {
+            let run = run.to_string();
+            if zh {
+                view! { <span lang="zh-CN">{run}</span> }.into_any()
+            } else {
+                run.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
 /// "（一）Projects and investment".
 pub fn section_label(s: &crate::model::dataset::Section, lang: Lang) -> String {
     const NUMS: [&str; 11] = [

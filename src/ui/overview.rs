@@ -152,7 +152,7 @@ pub fn Overview() -> impl IntoView {
                             .or_else(|| a.unjudged.first().map(|u| unjudged_text(u, i, l)));
                         view! {
                             <li class=format!("card {}", a.status.id())>
-                                <h3><a href=Route::Indicator(i.id.clone()).href()>{i.name.get(l).to_string()}</a></h3>
+                                <h3><a href=Route::Indicator(i.id.clone()).href()>{super::marked(i.name.get(l).to_string(), l)}</a></h3>
                                 <dl>
                                     <dt>{tr(l, "2022年", "2022")}</dt><dd>{base_text(i, l)}</dd>
                                     <dt>{tr(l, "2023年目标", "2023 target")}</dt><dd>{targets_text(i, l)}</dd>

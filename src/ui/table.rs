@@ -113,11 +113,11 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                         let status = if i.has_target() { status_name(st, l) } else { tr(l, "仅2022年", "2022 only") };
                         view! {
                             <tr id=format!("row-{}", i.id)>
-                                <th scope="row"><a href=Route::Indicator(i.id.clone()).href()>{i.name.get(l).to_string()}</a></th>
+                                <th scope="row"><a href=Route::Indicator(i.id.clone()).href()>{super::marked(i.name.get(l).to_string(), l)}</a></th>
                                 <td>{i.unit.get(l).to_string()}</td>
                                 <td>{base_text(i, l)}</td>
                                 <td>{if i.has_target() { targets_text(i, l) } else { "—".into() }}</td>
-                                <td>{implied(i, l)}</td>
+                                <td>{super::marked(implied(i, l), l)}</td>
                                 <td>{store.entries.with(|e| latest_text(e.of(&i.id), l))}</td>
                                 <td>{kind_name(i.kind, l)}</td>
                                 <td class=format!("status {}", if i.has_target() { st.id() } else { "none" }) data-status=if i.has_target() { st.id() } else { "none" }>{status}</td>
@@ -189,7 +189,7 @@ pub fn Quotes(ind: &'static Indicator) -> impl IntoView {
             <details>
                 <summary>{tr(l, "原文", "Report text")}{if ind.notes.is_empty() { String::new() } else { format!(" · {} {}", ind.notes.len(), if ind.notes.len() == 1 { tr(l, "条说明", "note") } else { tr(l, "条说明", "notes") }) }}</summary>
                 {quotes.into_iter().map(|q| view! { <blockquote lang="zh-CN">{q}</blockquote> }).collect_view()}
-                {ind.notes.iter().map(|n| view! { <p class="note">{n.get(l).to_string()}</p> }).collect_view()}
+                {ind.notes.iter().map(|n| view! { <p class="note">{super::marked(n.get(l).to_string(), l)}</p> }).collect_view()}
             </details>
         }
     }
@@ -295,7 +295,7 @@ fn Multiples(list: Vec<&'static Indicator>) -> impl IntoView {
                     let alt = spec.bars.iter().map(|(k, v)| format!("{k} {}", v.map(|x| format::number(x, 2)).unwrap_or_else(|| "—".into()))).collect::<Vec<_>>().join(", ");
                     Some(view! {
                         <li>
-                            <h3><a href=Route::Indicator(ind.id.clone()).href()>{ind.name.get(l).to_string()}</a></h3>
+                            <h3><a href=Route::Indicator(ind.id.clone()).href()>{super::marked(ind.name.get(l).to_string(), l)}</a></h3>
                             <p class="unit">{unit}</p>
                             <figure class="chart" role="img" aria-label=alt inner_html=compare_svg(&spec, (320, 120))></figure>
                             <p class=format!("status {}", status.id()) data-status=status.id()><span class=format!("dot {}", status.id())></span>{status_name(status, l)}</p>

@@ -258,10 +258,13 @@ pub fn projection_text(a: &Assessment, ind: &Indicator, lang: Lang) -> Option<St
         ProjectionMethod::SeasonalProfile => tr(lang, "按去年季节分布（累计 × 去年全年 ÷ 去年同期）", "on last year's seasonal profile (cumulative × last year's total ÷ last year's same period)"),
         ProjectionMethod::GrowthHolds => tr(lang, "按目前增速（2022年 × (1 + 累计增速)）", "if growth to date holds (2022 × (1 + growth to date))"),
     };
-    Some(format!(
-        "{} {}，{method}",
-        tr(lang, "全年预计", "Year-end projection"),
-        format::with_unit(p.value, ind.unit.get(lang))
+    Some(punct(
+        format!(
+            "{} {}，{method}",
+            tr(lang, "全年预计", "Year-end projection"),
+            format::with_unit(p.value, ind.unit.get(lang))
+        ),
+        lang,
     ))
 }
 

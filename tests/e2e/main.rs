@@ -559,13 +559,116 @@ async fn two_tabs_see_each_others_changes_and_neither_overwrites_the_other() {
     b.close().await;
 }
 
+/// Text in the wrong language on the open page, each as "where: «text»", after opening every
+/// `<details>` so that the report's quotes and notes are read too.
+///
+/// What is read: every rendered text node (SVG chart text included, and the options of selects)
+/// and the attributes a reader meets (`aria-label`, `title`, `placeholder`, `alt`).
+///
+/// In English (`lang` = "en"), any CJK character (Han, kana, CJK and full-width punctuation) is
+/// wrong unless its nearest `lang` attribute says Chinese: the report's quotes and the Chinese
+/// terms kept on purpose are marked `lang="zh-CN"`, as screen readers need them to be.
+///
+/// In Chinese, any run of three or more Latin letters is wrong unless its nearest `lang`
+/// attribute says English (the "English" button), it is inside `<code>` (the CSV column names a
+/// file must carry), it is one of [`LATIN_IN_CHINESE`], or it is a file name.
+async fn wrong_language(b: &Browser, lang: &str) -> Vec<String> {
+    let found = b
+        .js(&format!(
+            r#"
+        const mode = '{lang}';
+        const allowed = new Set({allowed});
+        for (const d of document.querySelectorAll('details')) d.open = true;
+        const cjk = /[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+        const latin = /[A-Za-z0-9_.\-]*[A-Za-z]{{3,}}[A-Za-z0-9_.\-]*/g;
+        const fileName = /^[A-Za-z0-9_\-]+\.(json|csv|txt|svg|png)$/;
+        const langOf = el => (el.closest('[lang]')?.getAttribute('lang') || '').toLowerCase();
+        const where = el => {{
+          let s = el.tagName.toLowerCase();
+          if (el.id) s += '#' + el.id;
+          const c = el.getAttribute('class');
+          if (c) s += '.' + c.trim().split(/\s+/).join('.');
+          return s;
+        }};
+        const wrong = (text, el) => {{
+          if (mode === 'en') return cjk.test(text) && !langOf(el).startsWith('zh');
+          if (langOf(el).startsWith('en') || el.closest('code')) return false;
+          return (text.match(latin) || []).some(w => !allowed.has(w) && !fileName.test(w));
+        }};
+        const out = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {{
+          const el = n.parentElement;
+          const text = n.nodeValue.trim();
+          if (!el || !text || el.closest('script, style, template, noscript')) continue;
+          if (!el.closest('option') && !el.checkVisibility()) continue;
+          if (wrong(text, el)) out.push(`text in <${{where(el)}}>: «${{text}}»`);
+        }}
+        for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {{
+          for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {{
+            const v = el.getAttribute(a);
+            if (v && wrong(v, el)) out.push(`${{a}} of <${{where(el)}}>: «${{v}}»`);
+          }}
+        }}
+        return out;"#,
+            allowed = serde_json::json!(LATIN_IN_CHINESE),
+        ))
+        .await;
+    found
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+/// Latin words the Chinese interface uses on purpose: abbreviations and format names.
+const LATIN_IN_CHINESE: &[&str] = &["GDP", "CSV", "JSON", "PNG", "SVG", "Excel"];
+
+/// Every kind of page, for checking the words of each: the overview, all indicators, every
+/// section of `data/indicators.json`, indicators of every kind (with figures in [`SAMPLE`] and
+/// without, with notes that keep Chinese terms, a missing one), the release grid and the data page.
+fn every_page_kind() -> Vec<String> {
+    let data: serde_json::Value =
+        serde_json::from_str(include_str!("../../data/indicators.json")).expect("dataset");
+    let mut pages: Vec<String> = vec!["".into(), "#/all".into()];
+    for s in data["sections"].as_array().expect("sections") {
+        pages.push(format!(
+            "#/section/{}",
+            s["id"].as_str().expect("section id")
+        ));
+    }
+    for i in [
+        "gdp",                   // growth, figures, a note with a Chinese term
+        "investment_attracted",  // growth, figures
+        "retail",                // growth with a caveat on the implied level
+        "income_urban",          // a note quoting the report
+        "tourists",              // total, figures with last year's
+        "livestock_stock",       // level, figures
+        "unemployment",          // ceiling, figures
+        "kindergarten_coverage", // floor, figures
+        "projects_over_1bn",     // range, no figures
+        "projects_started",      // count, no figures
+        "green_brands",          // a name that keeps a Chinese term
+        "no_such",               // not in the report
+    ] {
+        pages.push(format!("#/indicator/{i}"));
+    }
+    pages.push("#/entry".into());
+    pages.push("#/data".into());
+    pages
+}
+
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn language_toggle_switches_every_string_and_is_remembered() {
     let b = Browser::start().await;
     b.open("#/indicator/gdp").await;
-    b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
-        .await;
+    b.js(&format!(
+        "localStorage.setItem('{KEY}', {}); localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;",
+        serde_json::json!(SAMPLE)
+    ))
+    .await;
     b.client.refresh().await.expect("reload");
     assert_eq!(b.text("main h1").await, "地区生产总值");
     assert_eq!(b.js("return document.documentElement.lang;").await, "zh-CN");
@@ -574,7 +677,102 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
     assert_eq!(b.js("return document.documentElement.lang;").await, "en");
     b.client.refresh().await.expect("reload");
     assert_eq!(b.text("main h1").await, "Gross domestic product (GDP)");
+    assert!(
+        saved_count(&b).await.starts_with("9 "),
+        "the sample figures are loaded"
+    );
+    // Every page kind in each language: no word of the other language outside what is marked.
+    let mut problems = Vec::new();
+    for lang in ["en", "zh"] {
+        b.js(&format!(
+            "localStorage.setItem('xinyuan-tracker.lang', '{lang}'); return null;"
+        ))
+        .await;
+        for page in every_page_kind() {
+            b.open(&page).await;
+            b.client.refresh().await.expect("reload");
+            b.wait_for("main h1").await;
+            assert_eq!(
+                b.js("return document.documentElement.lang;").await,
+                if lang == "en" { "en" } else { "zh-CN" }
+            );
+            for p in wrong_language(&b, lang).await {
+                problems.push(format!("{lang} «{page}» {p}"));
+            }
+        }
+        // The messages met while typing: a number that cannot be read, a value far from the
+        // report's scale, a growth rate typed in words, and the grid's refusal.
+        b.open("#/indicator/tourists").await;
+        for (field, text) in [
+            ("#f-value", "abc"),
+            ("#f-prev", "2500000"),
+            ("#f-growth", "同比增长7.6%"),
+        ] {
+            b.wait_for(field).await.send_keys(text).await.expect("type");
+        }
+        b.wait_for("#f-value-msg.error").await;
+        b.wait_for(".field .msg.warning").await;
+        for p in wrong_language(&b, lang).await {
+            problems.push(format!("{lang} «#/indicator/tourists» while typing: {p}"));
+        }
+        b.open("#/entry").await;
+        b.wait_for("form.grid-entry tbody input")
+            .await
+            .send_keys("abc")
+            .await
+            .expect("type");
+        b.click("form.grid-entry button[type=submit]").await;
+        b.wait_for("form.grid-entry .msg.error").await;
+        for p in wrong_language(&b, lang).await {
+            problems.push(format!("{lang} «#/entry» after a refused save: {p}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} strings in the wrong language:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
     b.close().await;
+}
+
+/// Chooses a file with `contents` in the import box of the open data page and returns the
+/// preview's error lines, one string each, in the order shown.
+async fn import_preview_errors(b: &Browser, name: &str, contents: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join(name);
+    std::fs::write(&file, contents).expect("write file");
+    let input = b.wait_for("[data-testid=import-file]").await;
+    input
+        .send_keys(file.to_str().expect("path"))
+        .await
+        .expect("choose file");
+    b.wait_for("[data-testid=import-preview]").await;
+    let lines = b
+        .js("return [...document.querySelectorAll('[data-testid=import-preview] ul.errors li')].map(li => li.innerText.trim());")
+        .await;
+    lines
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+/// Asserts that the preview reports exactly these problems, each on the line given (the whole
+/// "Line n: " or "第 n 行：" that starts it) and naming what is wrong in that row.
+fn assert_reported(errors: &[String], expected: &[(&str, &str)]) {
+    assert_eq!(
+        errors.len(),
+        expected.len(),
+        "one error line per bad row: {errors:#?}"
+    );
+    for (e, (line, what)) in errors.iter().zip(expected) {
+        assert!(
+            e.starts_with(line) && e.contains(what),
+            "expected «{line}» next to «{what}», got «{e}» (all: {errors:#?})"
+        );
+    }
 }
 
 #[tokio::test]
@@ -582,21 +780,13 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
 async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change() {
     let b = Browser::start().await;
     b.open("#/data").await;
-    let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join("figures.csv");
+    b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
+        .await;
+    b.client.refresh().await.expect("reload");
+    // Line 1 is the header (after a byte-order mark, as Excel writes it).
     let csv = "\u{feff}indicator_id,period,value,growth_pct\ntourists,M6,250.4,\nghost,M6,1,\ngdp,Q2,,6.5\ntourists,M7,abc,\n";
-    std::fs::write(&file, csv).expect("write csv");
-    let input = b.wait_for("[data-testid=import-file]").await;
-    input
-        .send_keys(file.to_str().expect("path"))
-        .await
-        .expect("choose file");
-    let preview = b.text("[data-testid=import-preview]").await;
-    assert!(
-        preview.contains("ghost"),
-        "unknown indicator reported: {preview}"
-    );
-    assert!(preview.contains('5'), "line numbers given: {preview}");
+    let errors = import_preview_errors(&b, "figures.csv", csv).await;
+    assert_reported(&errors, &[("第 3 行：", "ghost"), ("第 5 行：", "abc")]);
     assert_eq!(
         stored(&b).await,
         serde_json::Value::Null,
@@ -616,6 +806,16 @@ async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change
     // Undo takes the whole import back.
     undo(&b).await;
     wait_until(&b, "undo", async |b| saved_count(b).await.starts_with('0')).await;
+    // In English, and counted as an editor counts lines: a quoted note running over two lines
+    // (2 and 3) and a blank line (4) come before the bad rows.
+    b.js("localStorage.setItem('xinyuan-tracker.lang', 'en'); return null;")
+        .await;
+    b.client.refresh().await.expect("reload");
+    let csv = "indicator_id,period,value,growth_pct,note\ntourists,M6,250.4,,\"released in July,\nrevised in August\"\n\ngdp,Q9,,6.5,\ntourists,M7,abc,,\n";
+    let errors = import_preview_errors(&b, "more.csv", csv).await;
+    assert_reported(&errors, &[("Line 5: ", "Q9"), ("Line 6: ", "abc")]);
+    let words = wrong_language(&b, "en").await;
+    assert!(words.is_empty(), "the preview in English: {words:#?}");
     b.close().await;
 }
 
