@@ -22,6 +22,8 @@ struct Origin {
     /// Characters (keys and values) the origin may hold.
     quota: usize,
     available: bool,
+    /// Reads fail while writes still work.
+    reads_fail: bool,
     /// Storage events not yet delivered, per tab.
     inbox: Vec<VecDeque<Option<String>>>,
     /// Broken promises found by the storage itself.
@@ -34,6 +36,7 @@ impl Origin {
             items: BTreeMap::new(),
             quota: usize::MAX,
             available: true,
+            reads_fail: false,
             inbox: Vec::new(),
             violations: Vec::new(),
         }
@@ -61,11 +64,23 @@ impl Origin {
         }
         if key == KEY && from.is_some() {
             if let Some(current) = &old {
-                let unreadable = saved::decode(current).is_err();
+                let decoded = saved::decode(current);
+                let kept_as_is = decoded.as_ref().is_ok_and(|d| d.migrated_from.is_none());
                 let copied = self.items.iter().any(|(k, v)| k != KEY && v == current);
-                if unreadable && current != value && !copied {
+                if !kept_as_is && current != value && !copied {
                     self.violations.push(format!(
-                        "tab {from:?} wrote over an unreadable document of which no copy exists: {current:?}"
+                        "tab {from:?} wrote over an unreadable or older document of which no copy exists: {current:?}"
+                    ));
+                }
+                // Fields this version does not know stay.
+                let unknown = |t: &str| {
+                    serde_json::from_str::<serde_json::Value>(t)
+                        .ok()
+                        .map(|v| (v["device"].clone(), v["data"]["comments"].clone()))
+                };
+                if kept_as_is && unknown(current) != unknown(value) {
+                    self.violations.push(format!(
+                        "tab {from:?} dropped fields it does not know: {current:?} -> {value:?}"
                     ));
                 }
             }
@@ -90,7 +105,7 @@ struct View<'a> {
 
 impl Storage for View<'_> {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        if !self.origin.available {
+        if !self.origin.available || self.origin.reads_fail {
             return Err(StorageError::Unavailable("SecurityError".into()));
         }
         Ok(self.origin.items.get(key).cloned())
@@ -104,15 +119,26 @@ impl Storage for View<'_> {
 #[derive(Default)]
 struct Memory {
     items: BTreeMap<String, String>,
+    /// Writes that need more room fail.
     full: bool,
+    /// Reads fail (writes still work).
+    reads_fail: bool,
+    /// Writes to any key but the document's fail for want of room.
+    no_room_for_copies: bool,
 }
 
 impl Storage for Memory {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        if self.reads_fail {
+            return Err(StorageError::Unavailable("SecurityError".into()));
+        }
         Ok(self.items.get(key).cloned())
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         if self.full && self.items.get(key).is_none_or(|v| v.len() < value.len()) {
+            return Err(StorageError::Full);
+        }
+        if self.no_room_for_copies && key != KEY {
             return Err(StorageError::Full);
         }
         self.items.insert(key.into(), value.into());
@@ -353,7 +379,7 @@ fn a_schema_1_document_is_upgraded_and_the_original_kept_byte_for_byte() {
         r.notice(),
         Some(&Notice::Migrated {
             from: 1,
-            backup: Some(BACKUP_KEY.into())
+            backup: BACKUP_KEY.into()
         })
     );
 }
@@ -376,6 +402,141 @@ fn a_figure_entered_while_storage_is_full_is_saved_once_there_is_room() {
     );
 }
 
+/// A schema-1 document as an older build writes it, in another tab still open after an update.
+const OLDER_TAB: &str = r#"{"app":"xinyuan-tracker","schema":1,"saved_at":"x","data":{"figures":{"tourists":[{"period":"M1","value":10.0}],"gdp":[{"period":"Q1","value":30.0}]}}}"#;
+
+#[test]
+fn a_document_an_older_build_writes_after_load_is_merged_and_kept_before_it_is_replaced() {
+    let mut s = Memory::default();
+    let mut r = Replica::start("a", &mut s, NOW);
+    r.step(Event::Commit(put("tourists", M1, 10.0)), &mut s, NOW);
+    s.items.insert(KEY.into(), OLDER_TAB.into());
+    r.step(Event::StorageChanged, &mut s, NOW);
+    assert_eq!(
+        value_of(&r.shown(), "gdp", Period::Quarter(1)),
+        Some(30.0),
+        "its new figure is taken"
+    );
+    assert_eq!(
+        s.items.get(BACKUP_KEY).map(String::as_str),
+        Some(OLDER_TAB),
+        "copied first"
+    );
+    let e = stored_entries(&s.items).unwrap();
+    assert_eq!(value_of(&e, "gdp", Period::Quarter(1)), Some(30.0));
+    assert_eq!(value_of(&e, "tourists", M1), Some(10.0));
+}
+
+#[test]
+fn an_older_document_is_not_replaced_while_there_is_no_room_for_its_copy() {
+    let mut s = Memory {
+        no_room_for_copies: true,
+        ..Memory::default()
+    };
+    s.items.insert(KEY.into(), OLDER_TAB.into());
+    let mut r = Replica::start("a", &mut s, NOW);
+    assert_eq!(s.items.get(KEY).map(String::as_str), Some(OLDER_TAB));
+    assert_eq!(r.health(), &Health::Full);
+    assert_eq!(r.shown().len(), 2, "its figures are shown");
+    r.step(Event::Commit(put("tourists", M2, 20.0)), &mut s, NOW);
+    assert_eq!(
+        s.items.get(KEY).map(String::as_str),
+        Some(OLDER_TAB),
+        "still not replaced"
+    );
+    assert_eq!(r.unsaved(), 1);
+    s.no_room_for_copies = false;
+    r.step(Event::Retry, &mut s, NOW);
+    assert_eq!(s.items.get(BACKUP_KEY).map(String::as_str), Some(OLDER_TAB));
+    assert_eq!(stored_entries(&s.items).unwrap().len(), 3);
+    assert_eq!(r.unsaved(), 0);
+}
+
+#[test]
+fn unknown_fields_of_the_data_written_after_load_are_kept() {
+    let mut s = Memory::default();
+    let mut r = Replica::start("a", &mut s, NOW);
+    r.step(Event::Commit(put("tourists", M1, 10.0)), &mut s, NOW);
+    let doc = r#"{"app":"xinyuan-tracker","schema":2,"saved_at":"x","data":{"figures":{"tourists":[{"period":"M1","value":10.0,"rev":[1,"a"]}]},"comments":{"tourists":"ok"}}}"#;
+    s.items.insert(KEY.into(), doc.into());
+    r.step(Event::StorageChanged, &mut s, NOW);
+    r.step(Event::Commit(put("tourists", M2, 20.0)), &mut s, NOW);
+    let v: serde_json::Value = serde_json::from_str(s.items.get(KEY).unwrap()).unwrap();
+    assert_eq!(v["data"]["comments"]["tourists"], "ok");
+}
+
+#[test]
+fn nothing_is_written_after_a_read_that_failed() {
+    let mut s = Memory::default();
+    let mut r = Replica::start("a", &mut s, NOW);
+    r.step(Event::Commit(put("tourists", M1, 10.0)), &mut s, NOW);
+    s.items.insert(KEY.into(), "garbage".into());
+    s.reads_fail = true;
+    r.step(Event::Commit(put("tourists", M2, 20.0)), &mut s, NOW);
+    assert_eq!(s.items.get(KEY).map(String::as_str), Some("garbage"));
+    assert!(matches!(r.health(), Health::Unavailable(_)));
+    assert_eq!(r.unsaved(), 1);
+}
+
+#[test]
+fn undo_waits_while_the_saved_document_cannot_be_read() {
+    let mut sim = Sim::with_tabs(2);
+    sim.step(0, Event::Commit(put("x", M1, 10.0)));
+    sim.step(1, Event::Commit(put("x", M1, 11.0)));
+    // The document becomes unreadable before the first tab hears of the second's change.
+    sim.origin.items.insert(KEY.into(), "garbage".into());
+    for v in [1.0, 2.0, 3.0] {
+        sim.step(0, Event::Commit(put("w", M2, v)));
+    }
+    sim.step(0, Event::Undo);
+    assert_eq!(sim.tabs[0].notice(), Some(&Notice::UndoWaits));
+    assert_eq!(
+        sim.tabs[0].can_undo(),
+        (true, false),
+        "the change stays on the stack"
+    );
+    // Once it is set aside and the second tab has put its change back, undo takes back only
+    // the first tab's own changes.
+    sim.step(0, Event::SetAside);
+    sim.step(1, Event::StorageChanged);
+    for _ in 0..4 {
+        sim.step(0, Event::Undo);
+    }
+    assert_eq!(sim.tabs[0].notice(), Some(&Notice::KeptOthers(1)));
+    sim.step(1, Event::StorageChanged);
+    let e = stored_entries(&sim.origin.items).unwrap();
+    assert_eq!(
+        value_of(&e, "x", M1),
+        Some(11.0),
+        "the other tab's change stays"
+    );
+    assert_eq!(value_of(&sim.tabs[1].shown(), "x", M1), Some(11.0));
+}
+
+#[test]
+fn editing_a_figure_keeps_the_fields_this_version_does_not_know() {
+    let doc = r#"{"app":"xinyuan-tracker","schema":2,"saved_at":"x","data":{"figures":{"tourists":[{"period":"M1","value":10.0,"rev":[1,"z"],"confidence":"high"}]}}}"#;
+    let mut s = Memory::default();
+    s.items.insert(KEY.into(), doc.into());
+    let mut r = Replica::start("a", &mut s, NOW);
+    let figure = Figure {
+        value: Some(12.0),
+        note: "edited".into(),
+        ..Figure::empty(M1)
+    };
+    r.step(
+        Event::Commit(Op::Put {
+            id: "tourists".into(),
+            figure,
+        }),
+        &mut s,
+        NOW,
+    );
+    let v: serde_json::Value = serde_json::from_str(s.items.get(KEY).unwrap()).unwrap();
+    assert_eq!(v["data"]["figures"]["tourists"][0]["confidence"], "high");
+    assert_eq!(v["data"]["figures"]["tourists"][0]["value"], 12.0);
+}
+
 #[test]
 fn merging_is_order_independent() {
     let mut a = Entries::default();
@@ -396,6 +557,15 @@ fn merging_is_order_independent() {
 // ---------------------------------------------------------------------------------------------
 // The model-based test.
 
+/// A schema-1 document written from outside, with a figure at a place no tab changes.
+const OLDER_OUTSIDE: &str = r#"{"app":"xinyuan-tracker","schema":1,"saved_at":"x","data":{"figures":{"a":[{"period":"M1","value":7777}],"d":[{"period":"M2","value":8888}]}}}"#;
+
+/// Whether `e` holds the change of revision `rev` at a place: a never-stamped figure (revision
+/// zero) must be there, not only its revision.
+fn holds(e: &Entries, id: &str, p: Period, rev: &Rev) -> bool {
+    e.rev_at(id, p) == rev && (!rev.is_zero() || e.figure(id, p).is_some())
+}
+
 #[derive(Debug, Clone)]
 enum Action {
     Commit(usize, Op),
@@ -409,8 +579,13 @@ enum Action {
     Retry(usize),
     /// A new tab opens.
     Open,
-    /// Something outside the tracker (a hand edit, a newer version) writes the document.
-    Corrupt(bool),
+    /// Something outside this version writes the document: 0 a hand edit that breaks it, 1 a
+    /// newer version, 2 an older version (schema 1, with a figure no tab has), 3 a version of the
+    /// same schema that adds fields this one does not know.
+    Outside(u8),
+    /// Reads start failing while writes still work, or work again.
+    ReadsFail,
+    ReadsWork,
     /// Storage fills up to what it holds now, or frees up.
     Fill,
     Free,
@@ -452,7 +627,9 @@ fn action_strategy() -> impl Strategy<Value = Action> {
         2 => tab.clone().prop_map(Action::SetAside),
         1 => tab.clone().prop_map(Action::Retry),
         1 => Just(Action::Open),
-        1 => any::<bool>().prop_map(Action::Corrupt),
+        2 => (0u8..4).prop_map(Action::Outside),
+        1 => Just(Action::ReadsFail),
+        2 => Just(Action::ReadsWork),
         1 => Just(Action::Fill),
         2 => Just(Action::Free),
         1 => Just(Action::Block),
@@ -465,6 +642,8 @@ struct Sim {
     tabs: Vec<Replica>,
     /// Every revision ever held by a tab or storage, by place: the revisions of changes made.
     log: BTreeMap<(String, Period), BTreeSet<Rev>>,
+    /// Every revision storage held at a place since it was last wiped from outside.
+    ever_stored: BTreeMap<(String, Period), BTreeSet<Rev>>,
     /// States the sequence reached (see [`Sim::step`]).
     milestones: BTreeSet<&'static str>,
 }
@@ -479,6 +658,7 @@ impl Sim {
             origin: Origin::new(),
             tabs: Vec::new(),
             log: BTreeMap::new(),
+            ever_stored: BTreeMap::new(),
             milestones: BTreeSet::new(),
         };
         for _ in 0..n {
@@ -548,12 +728,26 @@ impl Sim {
     }
 
     fn record(&mut self) {
-        let mut all: Vec<Entries> = self.tabs.iter().map(Replica::own).collect();
-        all.extend(stored_entries(&self.origin.items));
-        for e in all {
+        // Changes are what tabs hold, and the stamped figures storage holds; a never-stamped
+        // figure written from outside counts once a tab has read it (another write from outside
+        // may replace it before).
+        for t in &self.tabs {
+            let e = t.own();
             for (id, p) in e.keys() {
                 let rev = e.rev_at(&id, p).clone();
                 self.log.entry((id, p)).or_default().insert(rev);
+            }
+        }
+        if let Some(stored) = stored_entries(&self.origin.items) {
+            for (id, p) in stored.keys() {
+                let rev = stored.rev_at(&id, p).clone();
+                if !rev.is_zero() {
+                    self.log
+                        .entry((id.clone(), p))
+                        .or_default()
+                        .insert(rev.clone());
+                }
+                self.ever_stored.entry((id, p)).or_default().insert(rev);
             }
         }
     }
@@ -564,27 +758,32 @@ impl Sim {
             Action::Commit(t, op) => self.step(t % n, Event::Commit(op)),
             Action::Undo(t) => {
                 let t = t % n;
-                let before = stored_entries(&self.origin.items);
                 let own = self.tabs[t].own();
                 self.step(t, Event::Undo);
-                // Undo never removes what another tab did: every figure storage held from
-                // another tab, later than this tab's own version of it, is still there. (Two
-                // tabs that change one figure without seeing each other are ordered by revision:
-                // storage may hold the earlier of the two until the later one is saved.)
-                if let (Some(before), Some(after)) = (before, stored_entries(&self.origin.items)) {
-                    for (id, p) in before.keys() {
-                        let rev = before.rev_at(&id, p);
-                        if rev.1 != self.tabs[t].id() && rev > own.rev_at(&id, p) {
-                            prop_assert_eq!(
-                                after.rev_at(&id, p),
-                                rev,
-                                "undo in tab {} changed {} {}",
-                                t,
-                                id,
-                                p
-                            );
-                        }
+                // Undo never removes what another tab did: it changes only figures where no
+                // revision storage has held since it was last wiped from outside is later than
+                // this tab's own.
+                let after = self.tabs[t].own();
+                let me = self.tabs[t].id();
+                for (id, p) in own.keys().into_iter().chain(after.keys()) {
+                    let mine = own.rev_at(&id, p);
+                    let now = after.rev_at(&id, p);
+                    if now == mine || now.1 != me {
+                        continue; // unchanged, or another tab's change merged in
                     }
+                    let later = self
+                        .ever_stored
+                        .get(&(id.clone(), p))
+                        .and_then(|revs| revs.iter().next_back())
+                        .filter(|r| *r > mine);
+                    prop_assert!(
+                        later.is_none(),
+                        "undo in tab {} changed {} {} over {:?}",
+                        t,
+                        id,
+                        p,
+                        later
+                    );
                 }
             }
             Action::Redo(t) => self.step(t % n, Event::Redo),
@@ -603,14 +802,32 @@ impl Sim {
                     self.open();
                 }
             }
-            Action::Corrupt(newer) => {
-                let text = if newer {
-                    NEWER
-                } else {
-                    "{\"app\":\"xinyuan-tracker\",\"data\":"
+            Action::Outside(kind) => {
+                let text = match kind {
+                    0 => "{\"app\":\"xinyuan-tracker\",\"data\":".to_string(),
+                    1 => NEWER.to_string(),
+                    2 => OLDER_OUTSIDE.to_string(),
+                    _ => match self
+                        .origin
+                        .items
+                        .get(KEY)
+                        .map(|t| serde_json::from_str::<serde_json::Value>(t))
+                    {
+                        Some(Ok(mut v)) if v["schema"] == 2 => {
+                            v["device"] = "office-pc".into();
+                            v["data"]["comments"] = serde_json::json!({"a": "checked"});
+                            v.to_string()
+                        }
+                        _ => return self.check_every_step(),
+                    },
                 };
-                let _ = self.origin.write(None, KEY, text);
+                if self.origin.write(None, KEY, &text).is_ok() && kind < 3 {
+                    // What storage held is gone: other tabs' changes live on in the tabs.
+                    self.ever_stored.clear();
+                }
             }
+            Action::ReadsFail => self.origin.reads_fail = true,
+            Action::ReadsWork => self.origin.reads_fail = false,
             Action::Fill => self.origin.quota = self.origin.used(),
             Action::Free => self.origin.quota = usize::MAX,
             Action::Block => self.origin.available = false,
@@ -638,8 +855,8 @@ impl Sim {
         let global = self.origin.items.get(KEY).cloned();
         for ((id, p), rev) in self.latest() {
             // Nothing lost: the latest change to a place is in storage or in a tab that holds it.
-            let in_storage = stored.as_ref().is_some_and(|e| e.rev_at(&id, p) == &rev);
-            let in_a_tab = self.tabs.iter().any(|t| t.own().rev_at(&id, p) == &rev);
+            let in_storage = stored.as_ref().is_some_and(|e| holds(e, &id, p, &rev));
+            let in_a_tab = self.tabs.iter().any(|t| holds(&t.own(), &id, p, &rev));
             prop_assert!(in_storage || in_a_tab, "{} {} at {:?} is lost", id, p, rev);
         }
         for (i, t) in self.tabs.iter().enumerate() {
@@ -668,6 +885,7 @@ impl Sim {
     /// latest change to every place.
     fn settle(&mut self) -> Result<(), TestCaseError> {
         self.origin.available = true;
+        self.origin.reads_fail = false;
         self.origin.quota = usize::MAX;
         for round in 0..4 {
             for t in 0..self.tabs.len() {
@@ -688,7 +906,13 @@ impl Sim {
         prop_assert!(stored.is_some(), "storage ends readable");
         let stored = stored.unwrap_or_default();
         for ((id, p), rev) in self.latest() {
-            prop_assert_eq!(stored.rev_at(&id, p), &rev, "storage lacks {} {}", id, p);
+            prop_assert!(
+                holds(&stored, &id, p, &rev),
+                "storage lacks {} {} at {:?}",
+                id,
+                p,
+                rev
+            );
         }
         for (i, t) in self.tabs.iter().enumerate() {
             prop_assert_eq!(&t.own(), &stored, "tab {} differs from storage", i);

@@ -121,12 +121,19 @@ impl Entries {
     /// Applies an operation and returns the one that undoes it.
     pub fn apply(&mut self, op: Op) -> Op {
         match op {
-            Op::Put { id, figure } => {
+            Op::Put { id, mut figure } => {
                 let list = self.figures.entry(id.clone()).or_default();
                 let old = list
                     .iter()
                     .position(|f| f.period == figure.period)
                     .map(|i| list.remove(i));
+                // Fields this version does not know cannot be edited here: a figure put over
+                // another keeps them.
+                if figure.extra.is_empty() {
+                    if let Some(o) = &old {
+                        figure.extra.clone_from(&o.extra);
+                    }
+                }
                 let period = figure.period;
                 list.push(figure);
                 sort(list);
@@ -240,14 +247,24 @@ impl Entries {
         }
     }
 
-    /// Takes from `other` every place where it holds a later revision. Returns whether anything
-    /// changed. Merging is commutative, associative and idempotent: tabs that have seen the same
-    /// documents hold the same figures, in whatever order they saw them.
+    /// Takes from `other` every place where it holds a later revision, and every never-stamped
+    /// figure at a place where this side holds nothing. Returns whether anything changed. For
+    /// stamped figures merging is commutative, associative and idempotent: tabs that have seen
+    /// the same documents hold the same figures, in whatever order they saw them. (Two
+    /// never-stamped versions of one figure keep the one held first; a document of an older
+    /// version is copied aside before it is replaced, so the other is kept there.)
     pub fn merge(&mut self, other: &Entries) -> bool {
         let mut changed = false;
         for (id, period) in other.keys() {
             let theirs = other.rev_at(&id, period);
-            if theirs > self.rev_at(&id, period) {
+            let ours = self.rev_at(&id, period);
+            // A figure never stamped (written before revisions existed, by an older version) is
+            // taken where this side holds nothing at all.
+            let unstamped_news = theirs.is_zero()
+                && self.figure(&id, period).is_none()
+                && ours.is_zero()
+                && other.figure(&id, period).is_some();
+            if theirs > ours || unstamped_news {
                 let rev = theirs.clone();
                 self.set(&id, period, other.figure(&id, period).cloned(), rev);
                 changed = true;

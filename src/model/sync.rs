@@ -104,14 +104,17 @@ pub enum Notice {
     KeptOthers(usize),
     /// The unreadable document was copied to this key, and saving started again.
     SetAside(String),
-    /// The document was upgraded from this schema; the original was copied to the key, if it
-    /// could be.
+    /// The document, written in this older schema, was upgraded; the original was first copied
+    /// to the key.
     Migrated {
         /// The schema it was written in.
         from: u32,
-        /// Where the original is kept, if the copy could be made.
-        backup: Option<String>,
+        /// Where the original is kept.
+        backup: String,
     },
+    /// Undo or redo waits: storage or the saved document cannot be read just now, so other tabs'
+    /// changes to the same figures cannot be known.
+    UndoWaits,
 }
 
 /// What happens to a page.
@@ -161,6 +164,10 @@ pub struct Replica {
     undo: Vec<Change>,
     redo: Vec<Change>,
     notice: Option<Notice>,
+    /// The schema of the stored document when it is older than this version's: it is replaced
+    /// only after a byte-identical copy was made (an older build, in this browser or in another
+    /// tab, wrote it).
+    older: Option<u32>,
 }
 
 impl Replica {
@@ -179,37 +186,12 @@ impl Replica {
             undo: Vec::new(),
             redo: Vec::new(),
             notice: None,
+            older: None,
         };
-        match storage.get(KEY) {
-            Err(e) => r.health = health_of(e),
-            Ok(None) => {}
-            Ok(Some(raw)) => match saved::decode(&raw) {
-                Err(error) => {
-                    r.health = Health::Unreadable {
-                        raw,
-                        error,
-                        aside_failed: None,
-                    }
-                }
-                Ok(loaded) => {
-                    r.clock = loaded.entries.max_clock();
-                    r.known = loaded.entries;
-                    r.extra = loaded.extra;
-                    if let Some(from) = loaded.migrated_from {
-                        // Keep the original before the upgraded document replaces it. If no copy
-                        // can be made, the upgraded one is written at the next change anyway:
-                        // it holds every figure of the original.
-                        let backup = copy_aside(storage, &raw).ok();
-                        r.notice = Some(Notice::Migrated { from, backup });
-                        r.confirmed = r.known.clone();
-                        r.stored = Some(raw);
-                        r.save(storage, now);
-                    } else {
-                        r.confirmed = r.known.clone();
-                        r.stored = Some(raw);
-                    }
-                }
-            },
+        r.absorb_storage(storage);
+        if r.older.is_some() {
+            // Upgrade at once: the original is copied aside first (see `save`).
+            r.save(storage, now);
         }
         r
     }
@@ -227,22 +209,8 @@ impl Replica {
                 }
                 self.save(storage, now);
             }
-            Event::Undo => {
-                if let Some(change) = self.undo.pop() {
-                    self.absorb_storage(storage);
-                    let inverse = self.revert(change);
-                    self.redo.push(inverse);
-                    self.save(storage, now);
-                }
-            }
-            Event::Redo => {
-                if let Some(change) = self.redo.pop() {
-                    self.absorb_storage(storage);
-                    let inverse = self.revert(change);
-                    self.undo.push(inverse);
-                    self.save(storage, now);
-                }
-            }
+            Event::Undo => self.take_back(true, storage, now),
+            Event::Redo => self.take_back(false, storage, now),
             Event::StorageChanged => {
                 self.absorb_storage(storage);
                 if self.known != self.confirmed {
@@ -323,11 +291,20 @@ impl Replica {
         Rev(self.clock, self.me.clone())
     }
 
-    /// Reads storage and merges what it holds, unless it is the document already seen.
-    fn absorb_storage(&mut self, storage: &impl Storage) {
+    /// Reads storage and merges what it holds, unless it is the document already seen. Returns
+    /// whether the read succeeded.
+    fn absorb_storage(&mut self, storage: &impl Storage) -> bool {
         match storage.get(KEY) {
-            Ok(value) => self.absorb(value),
-            Err(e) => self.health = health_of(e),
+            Ok(value) => {
+                self.absorb(value);
+                true
+            }
+            Err(e) => {
+                if !matches!(self.health, Health::Unreadable { .. }) {
+                    self.health = health_of(e);
+                }
+                false
+            }
         }
     }
 
@@ -340,21 +317,26 @@ impl Replica {
             None => {
                 self.confirmed = Entries::default();
                 self.stored = None;
+                self.older = None;
                 self.leave_unreadable();
             }
             Some(raw) => match saved::decode(&raw) {
                 Ok(loaded) => {
                     self.clock = self.clock.max(loaded.entries.max_clock());
                     self.known.merge(&loaded.entries);
+                    // Fields this version does not know follow the latest document.
+                    self.known.extra.clone_from(&loaded.entries.extra);
                     self.confirmed = loaded.entries;
                     self.extra = loaded.extra;
                     self.stored = Some(raw);
+                    self.older = loaded.migrated_from;
                     self.leave_unreadable();
                 }
                 Err(error) => {
                     // Storage holds none of this page's figures in a form it can read.
                     self.confirmed = Entries::default();
                     self.stored = None;
+                    self.older = None;
                     self.health = Health::Unreadable {
                         raw,
                         error,
@@ -426,11 +408,50 @@ impl Replica {
     /// Writes what this page knows, merged with what storage holds now, unless the stored
     /// document is unreadable.
     fn save(&mut self, storage: &mut impl Storage, now: &str) {
-        self.absorb_storage(storage);
-        if matches!(self.health, Health::Unreadable { .. }) {
+        if !self.absorb_storage(storage) || matches!(self.health, Health::Unreadable { .. }) {
             return;
         }
+        if let (Some(from), Some(raw)) = (self.older, self.stored.clone()) {
+            match copy_aside(storage, &raw) {
+                Ok(key) => {
+                    self.notice = Some(Notice::Migrated { from, backup: key });
+                }
+                Err(e) => {
+                    self.health = health_of(e);
+                    return;
+                }
+            }
+        }
         self.write(storage, now);
+    }
+
+    /// Undoes (or redoes) the last change, if it is safe: only after storage was read and
+    /// decoded just now, so that every other tab's saved change to the same figures is known.
+    /// While it cannot be read (missing, or unreadable), the change stays on its stack and the
+    /// page says why: a reversal made blind could be stamped later than a change another tab
+    /// saved meanwhile, and take it away.
+    fn take_back(&mut self, undo: bool, storage: &mut impl Storage, now: &str) {
+        let stack = if undo { &self.undo } else { &self.redo };
+        if stack.is_empty() {
+            return;
+        }
+        let read = self.absorb_storage(storage);
+        let blind = !read || matches!(self.health, Health::Unreadable { .. });
+        if blind {
+            self.notice = Some(Notice::UndoWaits);
+            return;
+        }
+        let stack = if undo { &mut self.undo } else { &mut self.redo };
+        let Some(change) = stack.pop() else {
+            return;
+        };
+        let inverse = self.revert(change);
+        if undo {
+            self.redo.push(inverse);
+        } else {
+            self.undo.push(inverse);
+        }
+        self.save(storage, now);
     }
 
     /// Writes what this page knows, as it is.
@@ -440,6 +461,7 @@ impl Replica {
             Ok(()) => {
                 self.confirmed = self.known.clone();
                 self.stored = Some(text);
+                self.older = None;
                 self.health = Health::Saving;
             }
             Err(e) => self.health = health_of(e),

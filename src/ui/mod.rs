@@ -138,14 +138,11 @@ fn Banner() -> impl IntoView {
     let notice = move || {
         let l = lang.get();
         let text = match store.notice.get()? {
-            Notice::Migrated { from, backup: Some(key) } => match l {
+            Notice::Migrated { from, backup: key } => match l {
                 Lang::Zh => format!("已将旧版本（第 {from} 版格式）的数据升级；原数据原样保存在本浏览器的“{key}”中。"),
                 Lang::En => format!("Saved data of schema {from} was upgraded; the original is kept as it was under “{key}” in this browser."),
             },
-            Notice::Migrated { from, backup: None } => match l {
-                Lang::Zh => format!("已将旧版本（第 {from} 版格式）的数据升级；存储空间不足，未能另存原数据。"),
-                Lang::En => format!("Saved data of schema {from} was upgraded; storage had no room to keep a copy of the original."),
-            },
+            Notice::UndoWaits => tr(l, "浏览器存储或已保存的数据现在无法读取，无法确定其他标签页是否改动过这些数据，因此暂不撤销或重做。", "Browser storage or the saved data cannot be read just now, so changes other tabs may have made to these figures cannot be known: undo and redo wait until it can.").to_string(),
             Notice::SetAside(key) => match l {
                 Lang::Zh => format!("无法读取的数据已原样另存在本浏览器的“{key}”中，已重新开始保存。"),
                 Lang::En => format!("The unreadable data is kept as it was under “{key}” in this browser; saving again."),
