@@ -791,3 +791,32 @@ proptest! {
         }
     }
 }
+
+/// Growth, projections and what is still needed are never computed from a 2022 level the notes
+/// call not comparable: retail's 2022 figure is 限上 (above designated size) while the target
+/// names all retail sales; GDP's levels are at current prices while its growth is real.
+#[test]
+fn nothing_is_computed_from_a_2022_level_the_notes_call_not_comparable() {
+    let retail = ind("retail");
+    let a = assess(retail, &[Figure::value(Period::Month(12), 15.0)], None);
+    assert_ne!(a.status, Status::Achieved, "{a:?}");
+    assert_eq!(
+        a.status,
+        Status::NotJudged,
+        "the published growth is needed"
+    );
+    let gdp = ind("gdp");
+    let a = assess(gdp, &[Figure::value(Period::Quarter(4), 145.0)], None);
+    assert_eq!(a.status, Status::NotJudged, "{a:?}");
+    let a = assess(
+        retail,
+        &[fig(Period::Month(6), Some(7.0), None, Some(6.2))],
+        None,
+    );
+    assert!(
+        a.projection.is_none_or(|p| p.value >= 7.0),
+        "a projection below what is already done: {:?}",
+        a.projection
+    );
+    assert_eq!(a.needed, None, "{:?}", a.needed);
+}

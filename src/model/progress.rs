@@ -456,12 +456,21 @@ fn computed_growth(ind: &Indicator, f: &Figure) -> Option<f64> {
     let value = f.value?;
     let prev = f.prev.or_else(|| {
         if f.period.is_year_end() {
-            ind.effective_base()
+            comparable_base(ind)
         } else {
             None
         }
     })?;
     (prev > 0.0).then(|| bounded((value / prev - 1.0) * 100.0))
+}
+
+/// The 2022 value where 2023 figures can be set against it: not where the notes call the
+/// implied level not comparable (a current-price level against a real growth rate, a sub-total's
+/// base against a total's target). Growth, projections and what is still needed are then never
+/// computed from it.
+fn comparable_base(ind: &Indicator) -> Option<f64> {
+    ind.effective_base()
+        .filter(|_| ind.implied_level_comparable())
 }
 
 /// A ratio or rate made finite: ±infinity (a figure divided by a vanishing one) becomes a large
@@ -639,7 +648,7 @@ fn project(ind: &Indicator, f: &Figure) -> Option<Projection> {
     if !ind.kind.is_flow() {
         return None;
     }
-    if let (Some(value), Some(prev), Some(base)) = (f.value, f.prev, ind.effective_base()) {
+    if let (Some(value), Some(prev), Some(base)) = (f.value, f.prev, comparable_base(ind)) {
         let projected = value * base / prev;
         if prev > 0.0 && projected.is_finite() {
             return Some(Projection {
@@ -657,7 +666,7 @@ fn project(ind: &Indicator, f: &Figure) -> Option<Projection> {
         }
     }
     let (r, _) = growth_to_date(ind, f)?;
-    let base = ind.effective_base()?;
+    let base = comparable_base(ind)?;
     Some(Projection {
         value: base * (1.0 + r / 100.0),
         method: ProjectionMethod::GrowthHolds,
@@ -665,13 +674,15 @@ fn project(ind: &Indicator, f: &Figure) -> Option<Projection> {
     .filter(|p| p.value.is_finite())
 }
 
-/// What the rest of the year needs after figure `f`; `None` once the target is reached.
+/// What the rest of the year needs after figure `f`; `None` once the target is reached, for a
+/// target to cut, and where the 2022 base is not comparable.
 fn needed(ind: &Indicator, f: &Figure) -> Option<Needed> {
-    if f.period.is_year_end() || !ind.kind.is_flow() {
+    // What a target to cut still allows is a ceiling, not an amount still to do: not stated.
+    if f.period.is_year_end() || !ind.kind.is_flow() || ind.better == Better::Lower {
         return None;
     }
     if let (Some(g), Some(annual), Some(done)) =
-        (ind.growth_target(), ind.effective_base(), f.value)
+        (ind.growth_target(), comparable_base(ind), f.value)
     {
         let prev = f.prev.or_else(|| {
             f.growth
