@@ -78,7 +78,7 @@ fn a_unit_the_field_cannot_take_is_refused_naming_the_fields_unit() {
         ("5吨", "亿元"),
         ("5亿元", "%"),
         ("12个", "亿元"),
-        ("12米", "千米"),
+        ("12吨", "千米"),
         ("3人", "万人次"),
     ] {
         let err = parse(text, Field::Value { unit }).expect_err(text);
@@ -151,7 +151,10 @@ proptest! {
         let (magnitude, base) = split_unit(unit);
         let x = (x * 100.0).round() / 100.0;
         let p = parse(&format!("{x}{base}"), Field::Value { unit }).expect("a base unit");
-        prop_assert_eq!(p.value, x / magnitude);
+        // The decimal typed, shifted by the magnitude and rounded once: within one rounding of
+        // the quotient.
+        let want = x / magnitude;
+        prop_assert!((p.value - want).abs() <= want.abs() * 2.0 * f64::EPSILON, "{} vs {}", p.value, want);
         prop_assert!(p.converted);
         let p = parse(&format!("{x} {unit}"), Field::Value { unit }).expect("the field's unit");
         prop_assert_eq!(p.value, x);
@@ -293,4 +296,35 @@ fn the_reports_own_figures_draw_no_scale_warning_in_any_period() {
             }
         }
     }
+}
+
+/// Converted values are the decimal typed, shifted: not a product with an inexact power of ten.
+#[test]
+fn a_converted_value_is_exactly_the_decimal_typed() {
+    use xinyuan_tracker::model::number::{parse, Field};
+    let v = |s: &str, unit: &str| parse(s, Field::Value { unit }).map(|p| p.value);
+    assert_eq!(v("0.07亿元", "万元"), Ok(700.0));
+    assert_eq!(v("2.3千万元", "亿元"), Ok(0.23));
+    assert_eq!(v("383967万元", "亿元"), Ok(38.3967));
+    assert_eq!(v("3000亩", "万亩"), Ok(0.3));
+}
+
+/// What a release's sentence carries around a figure, and other ways of writing a unit.
+#[test]
+fn clause_punctuation_and_other_spellings_of_units_are_understood() {
+    use xinyuan_tracker::model::number::{parse, Field};
+    let g = |s: &str| parse(s, Field::Growth).map(|p| p.value);
+    assert_eq!(g("增长7.6%。"), Ok(7.6));
+    assert_eq!(g("增长7.6%，"), Ok(7.6));
+    assert_eq!(g("同比增长7.6%；"), Ok(7.6));
+    assert_eq!(g("降3.5%"), Ok(-3.5));
+    let v = |s: &str, unit: &str| parse(s, Field::Value { unit }).map(|p| p.value);
+    assert_eq!(v("1.6万㎡", "万平方米"), Ok(1.6));
+    assert_eq!(v("12公里", "千米"), Ok(12.0));
+    assert_eq!(v("3000米", "千米"), Ok(3.0));
+    assert_eq!(
+        v("12,", "亿元").is_err(),
+        true,
+        "a comma after digits is still a grouping error"
+    );
 }

@@ -278,7 +278,7 @@ fn is_separator(c: char) -> bool {
 }
 
 /// Words of direction a growth rate may follow, longest first: (word, is a decrease).
-const DIRECTION_WORDS: [(&str, bool); 10] = [
+const DIRECTION_WORDS: [(&str, bool); 11] = [
     ("增长", false),
     ("增加", false),
     ("上升", false),
@@ -289,6 +289,7 @@ const DIRECTION_WORDS: [(&str, bool); 10] = [
     ("下滑", true),
     ("增", false),
     ("减", true),
+    ("降", true),
 ];
 
 /// Words naming the comparison, allowed before the direction: 同比增长, 比上年下降.
@@ -306,6 +307,10 @@ const COMPARISON_WORDS: [&str; 9] = [
 
 /// Parses what a user typed into a field.
 pub fn parse(input: &str, field: Field<'_>) -> Result<Parsed, NumberError> {
+    // Punctuation that ends a clause of a release (`增长7.6%，`, `增长7.6%。`) is not part of it.
+    let input = input
+        .trim_matches(char::is_whitespace)
+        .trim_end_matches(['。', '，', '；', '、', ';']);
     let s: String = input
         .chars()
         .map(|c| match c {
@@ -390,8 +395,11 @@ fn worded_prefix(s: &str) -> bool {
 }
 
 fn parse_value(s: &str, unit: &str) -> Result<Parsed, NumberError> {
-    let (number, negative, after) = scan_number(s)?;
+    let (text, negative, after) = scan_decimal(s)?;
     let typed = after.trim_start_matches(char::is_whitespace);
+    // Other ways of writing a unit: 公里 for 千米, ㎡ for 平方米.
+    let typed_norm = typed.replace("公里", "千米").replace('㎡', "平方米");
+    let typed = typed_norm.as_str();
     let (field_mag, base) = split_unit(unit);
     let wrong = || NumberError::WrongUnit {
         typed: typed.to_string(),
@@ -408,6 +416,9 @@ fn parse_value(s: &str, unit: &str) -> Result<Parsed, NumberError> {
         return Err(NumberError::NotANumber);
     } else if typed == unit {
         Some(field_mag)
+    } else if unit == "千米" && typed == "米" {
+        // 千米 is a unit of its own, but metres are the same measure.
+        Some(1e-3)
     } else if unit == "%" || unit.is_empty() {
         return Err(wrong());
     } else {
@@ -425,13 +436,9 @@ fn parse_value(s: &str, unit: &str) -> Result<Parsed, NumberError> {
         }
     };
     let factor = typed_mag.map_or(1.0, |m| m / field_mag);
-    // Divide by an exact power of ten rather than multiply by its inexact inverse: 3000 亩 is
-    // exactly 0.3 万亩.
-    let value = if factor >= 1.0 {
-        number * factor
-    } else {
-        number / (field_mag / typed_mag.unwrap_or(field_mag))
-    };
+    // Shift the decimal point rather than multiply by an inexact power of ten: 3000 亩 is exactly
+    // 0.3 万亩 and 0.07 亿元 exactly 700 万元. Factors are powers of ten.
+    let value = decimal(&text, factor.log10().round() as i32)?;
     if negative && value != 0.0 {
         return Err(NumberError::Negative);
     }
@@ -450,6 +457,25 @@ fn parse_value(s: &str, unit: &str) -> Result<Parsed, NumberError> {
 /// groups of three, optional fraction. Returns its absolute value, whether it was negative, and
 /// the text after it. No exponents, no `NaN` or `inf`.
 fn scan_number(s: &str) -> Result<(f64, bool, &str), NumberError> {
+    let (text, negative, rest) = scan_decimal(s)?;
+    Ok((decimal(&text, 0)?, negative, rest))
+}
+
+/// The value of a plain decimal text times 10^`exp`, rounded once (so that `0.07` 亿 is exactly
+/// the same number as `700` 万); out of range when it is not finite.
+fn decimal(text: &str, exp: i32) -> Result<f64, NumberError> {
+    let value = format!("{text}e{exp}")
+        .parse::<f64>()
+        .map_err(|_| NumberError::NotANumber)?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(NumberError::OutOfRange)
+    }
+}
+
+/// [`scan_number`], keeping the number as decimal text (`"1234.5"`).
+fn scan_decimal(s: &str) -> Result<(String, bool, &str), NumberError> {
     let mut rest = s;
     let mut negative = false;
     if let Some(r) = rest.strip_prefix('-') {
@@ -522,11 +548,7 @@ fn scan_number(s: &str) -> Result<(f64, bool, &str), NumberError> {
         if int.is_empty() { "0" } else { &int },
         frac.unwrap_or("0")
     );
-    let value = text.parse::<f64>().map_err(|_| NumberError::NotANumber)?;
-    if !value.is_finite() {
-        return Err(NumberError::OutOfRange);
-    }
-    Ok((value, negative, rest))
+    Ok((text, negative, rest))
 }
 
 /// A value this many times above the larger of the report's figures for the indicator draws a
