@@ -323,8 +323,8 @@ fn clause_punctuation_and_other_spellings_of_units_are_understood() {
     assert_eq!(v("12公里", "千米"), Ok(12.0));
     assert_eq!(v("3000米", "千米"), Ok(3.0));
     assert_eq!(
-        v("12,", "亿元").is_err(),
-        true,
+        v("12,", "亿元"),
+        Err(xinyuan_tracker::model::number::NumberError::BadGrouping),
         "a comma after digits is still a grouping error"
     );
 }
