@@ -153,8 +153,11 @@ pub struct Replica {
     /// Every figure this page knows: what storage held when last read, merged with this page's
     /// own changes.
     known: Entries,
-    /// What storage holds, as far as this page knows (decoded), and its text.
-    confirmed: Entries,
+    /// What storage holds, as far as this page knows, decoded; `None` when it is exactly `known`
+    /// (after a write that succeeded). Not copied at every write: when a later write fails, it is
+    /// decoded again from `stored`.
+    confirmed: Option<Entries>,
+    /// The text of the stored document, as last read or written.
     stored: Option<String>,
     /// Top-level fields of the stored document this version does not know.
     extra: Extra,
@@ -168,6 +171,8 @@ pub struct Replica {
     /// only after a byte-identical copy was made (an older build, in this browser or in another
     /// tab, wrote it).
     older: Option<u32>,
+    /// Whether the last read of storage, earlier in this step, succeeded.
+    read_ok: bool,
 }
 
 impl Replica {
@@ -178,7 +183,7 @@ impl Replica {
             me: me.to_string(),
             clock: 0,
             known: Entries::default(),
-            confirmed: Entries::default(),
+            confirmed: Some(Entries::default()),
             stored: None,
             extra: Extra::new(),
             published: Entries::default(),
@@ -187,6 +192,7 @@ impl Replica {
             redo: Vec::new(),
             notice: None,
             older: None,
+            read_ok: false,
         };
         r.absorb_storage(storage);
         if r.older.is_some() {
@@ -199,6 +205,7 @@ impl Replica {
     /// Applies one event. Every write to storage happens here.
     pub fn step(&mut self, event: Event, storage: &mut impl Storage, now: &str) {
         self.notice = None;
+        self.read_ok = false;
         match event {
             Event::Commit(op) => {
                 self.absorb_storage(storage);
@@ -213,7 +220,7 @@ impl Replica {
             Event::Redo => self.take_back(false, storage, now),
             Event::StorageChanged => {
                 self.absorb_storage(storage);
-                if self.known != self.confirmed {
+                if self.unsaved() > 0 {
                     self.save(storage, now);
                 }
             }
@@ -256,14 +263,20 @@ impl Replica {
 
     /// How many figures this page holds that storage does not.
     pub fn unsaved(&self) -> usize {
-        self.known
-            .keys()
-            .into_iter()
-            .chain(self.confirmed.keys())
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .filter(|(id, p)| self.known.rev_at(id, *p) != self.confirmed.rev_at(id, *p))
-            .count()
+        let Some(confirmed) = &self.confirmed else {
+            return 0;
+        };
+        // What this page knows always includes what storage held when last read (it was merged
+        // in), so counting this page's places whose revision storage lacks is enough.
+        let figures = self.known.figures.iter().flat_map(|(id, list)| {
+            list.iter()
+                .filter(move |f| confirmed.rev_at(id, f.period) != &f.rev)
+        });
+        let removed = self.known.removed.iter().flat_map(|(id, r)| {
+            r.iter()
+                .filter(move |(p, rev)| confirmed.rev_at(id, **p) != *rev)
+        });
+        figures.count() + removed.count()
     }
 
     /// Whether there is a change to undo, and one to redo.
@@ -294,7 +307,7 @@ impl Replica {
     /// Reads storage and merges what it holds, unless it is the document already seen. Returns
     /// whether the read succeeded.
     fn absorb_storage(&mut self, storage: &impl Storage) -> bool {
-        match storage.get(KEY) {
+        self.read_ok = match storage.get(KEY) {
             Ok(value) => {
                 self.absorb(value);
                 true
@@ -305,7 +318,8 @@ impl Replica {
                 }
                 false
             }
-        }
+        };
+        self.read_ok
     }
 
     /// Merges a stored document into what this page knows.
@@ -315,7 +329,7 @@ impl Replica {
         }
         match value {
             None => {
-                self.confirmed = Entries::default();
+                self.confirmed = Some(Entries::default());
                 self.stored = None;
                 self.older = None;
                 self.leave_unreadable();
@@ -326,7 +340,7 @@ impl Replica {
                     self.known.merge(&loaded.entries);
                     // Fields this version does not know follow the latest document.
                     self.known.extra.clone_from(&loaded.entries.extra);
-                    self.confirmed = loaded.entries;
+                    self.confirmed = Some(loaded.entries);
                     self.extra = loaded.extra;
                     self.stored = Some(raw);
                     self.older = loaded.migrated_from;
@@ -334,7 +348,7 @@ impl Replica {
                 }
                 Err(error) => {
                     // Storage holds none of this page's figures in a form it can read.
-                    self.confirmed = Entries::default();
+                    self.confirmed = Some(Entries::default());
                     self.stored = None;
                     self.older = None;
                     self.health = Health::Unreadable {
@@ -355,12 +369,32 @@ impl Replica {
 
     /// Applies a user's change to what this page knows, stamping every figure it changes.
     fn apply_user(&mut self, op: Op) -> Change {
-        let mut next = self.known.clone();
-        next.apply(op);
+        // Work on a copy of only the indicators the change touches (all of them for a reset or a
+        // restore), then stamp every figure whose content changed.
+        let scope = touched(&op);
+        let next = match &scope {
+            Some(ids) => {
+                let mut part = Entries::default();
+                for id in ids {
+                    if let Some(list) = self.known.figures.get(id) {
+                        part.figures.insert(id.clone(), list.clone());
+                    }
+                }
+                part.apply(op);
+                part
+            }
+            None => {
+                let mut all = self.known.clone();
+                all.apply(op);
+                all
+            }
+        };
+        let in_scope = |id: &String| scope.as_ref().is_none_or(|ids| ids.contains(id));
         let keys: std::collections::BTreeSet<Key> = self
             .known
             .figures
             .iter()
+            .filter(|(id, _)| in_scope(id))
             .chain(next.figures.iter())
             .flat_map(|(id, list)| list.iter().map(move |f| (id.clone(), f.period)))
             .collect();
@@ -408,7 +442,10 @@ impl Replica {
     /// Writes what this page knows, merged with what storage holds now, unless the stored
     /// document is unreadable.
     fn save(&mut self, storage: &mut impl Storage, now: &str) {
-        if !self.absorb_storage(storage) || matches!(self.health, Health::Unreadable { .. }) {
+        // Every caller read storage earlier in the same step (nothing else runs in between: a
+        // step is synchronous); a write never follows a read that failed.
+        if !self.read_ok || matches!(self.health, Health::Unreadable { .. }) {
+            self.pin_confirmed();
             return;
         }
         if let (Some(from), Some(raw)) = (self.older, self.stored.clone()) {
@@ -417,6 +454,7 @@ impl Replica {
                     self.notice = Some(Notice::Migrated { from, backup: key });
                 }
                 Err(e) => {
+                    self.pin_confirmed();
                     self.health = health_of(e);
                     return;
                 }
@@ -454,17 +492,34 @@ impl Replica {
         self.save(storage, now);
     }
 
+    /// Makes `confirmed` say what storage holds when a change is not written: the document this
+    /// page last wrote, read back from its text.
+    fn pin_confirmed(&mut self) {
+        if self.confirmed.is_none() {
+            self.confirmed = Some(
+                self.stored
+                    .as_deref()
+                    .and_then(|t| saved::decode(t).ok())
+                    .map(|l| l.entries)
+                    .unwrap_or_default(),
+            );
+        }
+    }
+
     /// Writes what this page knows, as it is.
     fn write(&mut self, storage: &mut impl Storage, now: &str) {
         let text = saved::encode_with(&self.known, &self.extra, now);
         match storage.set(KEY, &text) {
             Ok(()) => {
-                self.confirmed = self.known.clone();
+                self.confirmed = None;
                 self.stored = Some(text);
                 self.older = None;
                 self.health = Health::Saving;
             }
-            Err(e) => self.health = health_of(e),
+            Err(e) => {
+                self.pin_confirmed();
+                self.health = health_of(e);
+            }
         }
     }
 
@@ -478,6 +533,7 @@ impl Replica {
         match storage.get(KEY) {
             Ok(Some(current)) if current == raw => {}
             Ok(value) => {
+                self.read_ok = true;
                 self.absorb(value);
                 if !matches!(self.health, Health::Unreadable { .. }) {
                     self.save(storage, now);
@@ -505,6 +561,22 @@ impl Replica {
         if let Health::Unreadable { aside_failed, .. } = &mut self.health {
             *aside_failed = Some(e);
         }
+    }
+}
+
+/// The indicators a change touches, or `None` for one that may touch any (a reset, a restore).
+fn touched(op: &Op) -> Option<std::collections::BTreeSet<String>> {
+    match op {
+        Op::Put { id, .. } | Op::Delete { id, .. } | Op::Update { id, .. } => {
+            Some(std::iter::once(id.clone()).collect())
+        }
+        Op::ReplaceAll(_) => None,
+        Op::Batch(ops) => ops
+            .iter()
+            .try_fold(std::collections::BTreeSet::new(), |mut all, op| {
+                all.extend(touched(op)?);
+                Some(all)
+            }),
     }
 }
 

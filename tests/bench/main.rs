@@ -15,8 +15,10 @@ use harness::Browser;
 use serde_json::{json, Value};
 use std::time::Instant;
 use xinyuan_tracker::model::dataset::Dataset;
+use xinyuan_tracker::model::figures::{Figure, Period};
 use xinyuan_tracker::model::progress::assess_all;
-use xinyuan_tracker::model::saved::{encode, Entries};
+use xinyuan_tracker::model::saved::{encode, Entries, Op};
+use xinyuan_tracker::model::sync::{Event, Replica, Storage, StorageError, KEY};
 
 const COLD_LOADS: usize = 15;
 const COMMITS: usize = 40;
@@ -61,6 +63,65 @@ fn native_recompute() -> Value {
             })
             .collect();
         out.insert(format!("{k}x"), json!({"indicators": data.indicators.len(), "figures": entries.len(), "ms": stats(times)}));
+    }
+    Value::Object(out)
+}
+
+/// Storage in memory, with no quota: what the saving protocol costs without the browser's.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl Storage for MemoryStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.0.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.0.insert(key.into(), value.into());
+        Ok(())
+    }
+}
+
+/// One commit through the saving protocol (read and merge what is stored, stamp, encode, write)
+/// on a document holding a full year of every indicator, at 1×, 10× and 100× the report's size;
+/// another tab's save comes in before every second commit, so half the commits decode and merge a
+/// changed document.
+fn native_commit() -> Value {
+    let base = Dataset::embedded();
+    let mut out = serde_json::Map::new();
+    for k in [1usize, 10, 100] {
+        let data = base.scaled(k);
+        let mut storage = MemoryStorage::default();
+        storage.0.insert(
+            KEY.into(),
+            encode(&Entries::full_year(&data), "2023-12-31T00:00:00Z"),
+        );
+        let mut page = Replica::start("bench-a", &mut storage, "2024-01-01T00:00:00Z");
+        let mut other = Replica::start("bench-b", &mut storage, "2024-01-01T00:00:00Z");
+        let id = data.indicators[0].id.clone();
+        let runs = if k == 100 { 10 } else { 40 };
+        let times: Vec<f64> = (0..runs)
+            .map(|i| {
+                if i % 2 == 0 {
+                    let op = Op::Put {
+                        id: id.clone(),
+                        figure: Figure::value(Period::Month(2), f64::from(i)),
+                    };
+                    other.step(Event::Commit(op), &mut storage, "2024-01-01T00:00:00Z");
+                }
+                let op = Op::Put {
+                    id: id.clone(),
+                    figure: Figure::value(Period::Month(1), f64::from(i)),
+                };
+                let t = Instant::now();
+                page.step(Event::Commit(op), &mut storage, "2024-01-01T00:00:00Z");
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        let bytes = storage.0.get(KEY).map_or(0, String::len);
+        out.insert(
+            format!("{k}x"),
+            json!({"figures": page.own().len(), "document_bytes": bytes, "ms": stats(times)}),
+        );
     }
     Value::Object(out)
 }
@@ -256,10 +317,31 @@ fn lighthouse_scores(base: &str) -> Value {
     Value::Object(out)
 }
 
+fn print_native_commit(report: &mut serde_json::Map<String, Value>) {
+    let commit = native_commit();
+    println!(
+        "\nCommit through the saving protocol (native, ms; half of them merge another tab's save)"
+    );
+    for k in ["1x", "10x", "100x"] {
+        println!(
+            "  {k:>4}: {} figures, document {} bytes: {}",
+            commit[k]["figures"],
+            commit[k]["document_bytes"],
+            fmt_stats(&commit[k]["ms"], "ms")
+        );
+    }
+    report.insert("commit_native_ms".into(), commit);
+}
+
 #[tokio::main]
 async fn main() {
     let data = Dataset::embedded();
     let mut report = serde_json::Map::new();
+    // `cargo bench --bench tracker -- native`: the native measurements alone, no browser.
+    if std::env::args().any(|a| a == "native") {
+        print_native_commit(&mut report);
+        return;
+    }
 
     // Bytes of a first visit.
     let b = Browser::start().await;
@@ -367,6 +449,7 @@ async fn main() {
         );
     }
     report.insert("recompute_native_ms".into(), native);
+    print_native_commit(&mut report);
 
     // Lighthouse, mobile settings.
     let lh = lighthouse_scores(harness::server());
