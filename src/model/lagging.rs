@@ -34,7 +34,8 @@ pub fn lagging<'a>(data: &'a Dataset, all: &Assessments) -> Vec<Lagging<'a>> {
             if !matches!(a.status, Status::Behind | Status::FarBehind) {
                 return None;
             }
-            let judgement = *a.judgements.get(a.binding?)?;
+            // The binding judgement where two targets are judged, else the only one.
+            let judgement = *a.judgements.get(a.binding.unwrap_or(0))?;
             Some(Lagging {
                 indicator,
                 status: a.status,
