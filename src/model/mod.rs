@@ -4,6 +4,7 @@
 pub mod dataset;
 pub mod figures;
 pub mod format;
+pub mod lagging;
 pub mod number;
 pub mod progress;
 pub mod route;

@@ -1,17 +1,21 @@
 //! The app's URLs. Routes live in the fragment (`#/indicator/gdp`) so every page survives a reload
 //! and can be shared from any static host, under any sub-path, with no server configuration.
 
+use super::progress::Status;
+
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// The overview of the main targets and the status summary.
     Overview,
-    /// Every indicator in one table, with search and a section filter.
+    /// Every indicator in one table, with search, a section filter and a status filter.
     All {
         /// Search text.
         query: String,
         /// Section id to show, or all.
         section: Option<String>,
+        /// Statuses to show (in the order of [`Status::ALL`], each once), or all when empty.
+        status: Vec<Status>,
     },
     /// One section of the report.
     Section(String),
@@ -33,14 +37,20 @@ impl Route {
             (Some("all"), _) => {
                 let mut q = String::new();
                 let mut section = None;
+                let mut status = Vec::new();
                 for pair in query.split('&') {
                     match pair.split_once('=') {
                         Some(("q", v)) => q = decode(v),
                         Some(("section", v)) if !v.is_empty() => section = Some(decode(v)),
+                        Some(("status", v)) => status = statuses(&decode(v)),
                         _ => {}
                     }
                 }
-                Route::All { query: q, section }
+                Route::All {
+                    query: q,
+                    section,
+                    status,
+                }
             }
             (Some("section"), Some(id)) => Route::Section(decode(id)),
             (Some("entry"), _) => Route::Grid,
@@ -54,13 +64,26 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Overview => "#/".into(),
-            Route::All { query, section } => {
+            Route::All {
+                query,
+                section,
+                status,
+            } => {
                 let mut params = Vec::new();
                 if !query.is_empty() {
                     params.push(format!("q={}", encode(query)));
                 }
                 if let Some(s) = section {
                     params.push(format!("section={}", encode(s)));
+                }
+                // In the order of `Status::ALL`, each once, as `parse` reads them back.
+                let ids: Vec<&str> = Status::ALL
+                    .into_iter()
+                    .filter(|s| status.contains(s))
+                    .map(Status::id)
+                    .collect();
+                if !ids.is_empty() {
+                    params.push(format!("status={}", ids.join(",")));
                 }
                 if params.is_empty() {
                     "#/all".into()
@@ -74,6 +97,16 @@ impl Route {
             Route::Data => "#/data".into(),
         }
     }
+}
+
+/// The statuses named in a comma-separated list of ids, in the order of [`Status::ALL`], each
+/// once; unknown ids are left out.
+fn statuses(list: &str) -> Vec<Status> {
+    let ids: Vec<&str> = list.split(',').map(str::trim).collect();
+    Status::ALL
+        .into_iter()
+        .filter(|s| ids.contains(&s.id()))
+        .collect()
 }
 
 /// Percent-encodes everything but unreserved ASCII.
@@ -125,10 +158,27 @@ mod tests {
             Route::All {
                 query: String::new(),
                 section: None,
+                status: vec![],
             },
             Route::All {
                 query: "游客 840".into(),
                 section: Some("a3".into()),
+                status: vec![],
+            },
+            Route::All {
+                query: String::new(),
+                section: None,
+                status: vec![Status::Behind],
+            },
+            Route::All {
+                query: "gdp".into(),
+                section: Some("main".into()),
+                status: vec![Status::Behind, Status::FarBehind],
+            },
+            Route::All {
+                query: String::new(),
+                section: Some("a4".into()),
+                status: Status::ALL.to_vec(),
             },
             Route::Section("a4".into()),
             Route::Indicator("gdp".into()),
@@ -150,14 +200,52 @@ mod tests {
             Route::parse("#/all?q=%E6%B8%B8%E5%AE%A2"),
             Route::All {
                 query: "游客".into(),
-                section: None
+                section: None,
+                status: vec![]
             }
         );
         assert_eq!(
             Route::parse("#/all?q=%ZZ"),
             Route::All {
                 query: "%ZZ".into(),
-                section: None
+                section: None,
+                status: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn a_status_filter_is_read_in_a_fixed_order_and_unknown_statuses_are_ignored() {
+        let all = |status: Vec<Status>| Route::All {
+            query: String::new(),
+            section: None,
+            status,
+        };
+        assert_eq!(
+            Route::parse("#/all?status=behind"),
+            all(vec![Status::Behind])
+        );
+        assert_eq!(
+            Route::parse("#/all?status=far-behind,behind,behind,nonsense"),
+            all(vec![Status::Behind, Status::FarBehind])
+        );
+        assert_eq!(
+            Route::parse("#/all?status=far-behind%2Cbehind"),
+            all(vec![Status::Behind, Status::FarBehind])
+        );
+        assert_eq!(Route::parse("#/all?status="), all(vec![]));
+        assert_eq!(Route::parse("#/all?status=nonsense"), all(vec![]));
+        // However the list was given, the link written is the same one.
+        assert_eq!(
+            all(vec![Status::FarBehind, Status::Behind, Status::FarBehind]).href(),
+            "#/all?status=behind,far-behind"
+        );
+        assert_eq!(
+            Route::parse("#/all?section=a3&status=no-data&q=x"),
+            Route::All {
+                query: "x".into(),
+                section: Some("a3".into()),
+                status: vec![Status::NoData]
             }
         );
     }

@@ -190,7 +190,7 @@ pub fn GridPage() -> impl IntoView {
                 </label>
             </div>
             <div class="table-wrap">
-            <table>
+            <table class="stack">
                 <thead><tr>
                     <th scope="col">{move || tr(lang.get(), "指标", "Indicator")}</th>
                     <th scope="col">{move || tr(lang.get(), "累计值或水平", "Cumulative value or level")}</th>
@@ -213,12 +213,12 @@ pub fn GridPage() -> impl IntoView {
                                 <tr>
                                     <th scope="row">{super::marked(name.clone(), l)}</th>
                                     {match period {
-                                        None => view! { <td colspan="2">{tr(l, "按季度发布", "Released quarterly")}</td> }.into_any(),
+                                        None => view! { <td colspan="2" data-label="">{tr(l, "按季度发布", "Released quarterly")}</td> }.into_any(),
                                         Some(_) => view! {
-                                            <td><input type="text" inputmode="decimal" aria-label=format!("{name} {}", tr(l, "累计值或水平", "value"))
+                                            <td data-label=tr(l, "累计值或水平", "Cumulative value or level")><input type="text" inputmode="decimal" aria-label=format!("{name} {}", tr(l, "累计值或水平", "value"))
                                                 prop:value=move || texts.with(|t| t.get(&id_v).map(|x| x.0.clone()).unwrap_or_default())
                                                 on:input=move |ev| { let v = event_target_value(&ev); texts.update(|t| t.entry(id.clone()).or_default().0 = v); }/></td>
-                                            <td><input type="text" inputmode="decimal" aria-label=format!("{name} {}", tr(l, "累计增速", "growth"))
+                                            <td data-label=tr(l, "累计增速（%）", "Growth to date (%)")><input type="text" inputmode="decimal" aria-label=format!("{name} {}", tr(l, "累计增速", "growth"))
                                                 prop:value=move || texts.with(|t| t.get(&id_g).map(|x| x.1.clone()).unwrap_or_default())
                                                 on:input={ let id = id_g2.clone(); move |ev| { let v = event_target_value(&ev); texts.update(|t| t.entry(id.clone()).or_default().1 = v); } }/>
                                                 {move || errors.with(|e| e.get(&id_e).cloned()).map(|e| view! { <p class="msg error">{super::marked(e, l)}</p> })}
@@ -242,7 +242,7 @@ pub fn GridPage() -> impl IntoView {
                                             </td>
                                         }.into_any(),
                                     }}
-                                    <td>{existing.map(|f| [f.value.map(|v| crate::model::format::number(v, 4)), f.growth.map(crate::model::format::growth)].into_iter().flatten().collect::<Vec<_>>().join(" / ")).unwrap_or_else(|| "—".into())}</td>
+                                    <td data-label=tr(l, "已录入", "Entered")>{existing.map(|f| [f.value.map(|v| crate::model::format::number(v, 4)), f.growth.map(crate::model::format::growth)].into_iter().flatten().collect::<Vec<_>>().join(" / ")).unwrap_or_else(|| "—".into())}</td>
                                 </tr>
                             }
                         }).collect_view()

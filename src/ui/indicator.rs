@@ -198,7 +198,7 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
                 } else {
                     view! {
                         <div class="table-wrap">
-                        <table data-testid="figures">
+                        <table class="stack" data-testid="figures">
                             <thead><tr>
                                 <th scope="col">{tr(l, "时期", "Period")}</th>
                                 <th scope="col">{if ind.kind.is_flow() { tr(l, "累计值", "Cumulative") } else { tr(l, "水平", "Level") }}</th>
@@ -212,11 +212,11 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row">{f.period.label(l)}</th>
-                                        <td>{f.value.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
-                                        <td>{f.growth.map(format::growth).unwrap_or_else(|| "—".into())}</td>
-                                        <td>{f.prev.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
-                                        <td>{[f.source.as_str(), f.note.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
-                                        <td class="row-actions">
+                                        <td data-label=if ind.kind.is_flow() { tr(l, "累计值", "Cumulative") } else { tr(l, "水平", "Level") }>{f.value.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
+                                        <td data-label=tr(l, "累计增速", "Growth to date")>{f.growth.map(format::growth).unwrap_or_else(|| "—".into())}</td>
+                                        <td data-label=tr(l, "去年同期", "Same period last year")>{f.prev.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
+                                        <td data-label=tr(l, "来源与备注", "Source and note")>{[f.source.as_str(), f.note.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
+                                        <td class="row-actions" data-label="">
                                             <button class="edit" on:click={ let f = f.clone(); move |_| {
                                                 form.edit(&f);
                                                 crate::web::focus("f-value");

@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match route.get() {
                 Route::Overview => overview::Overview().into_any(),
-                Route::All { query, section } => view! { <table::AllIndicators query=query section=section/> }.into_any(),
+                Route::All { query, section, status } => view! { <table::AllIndicators query=query section=section status=status/> }.into_any(),
                 Route::Section(id) => view! { <table::SectionPage id=id/> }.into_any(),
                 Route::Indicator(id) => view! { <indicator::IndicatorPage id=id/> }.into_any(),
                 Route::Grid => grid::GridPage().into_any(),

@@ -7,6 +7,7 @@ use super::text::{
 };
 use crate::chart::{growth_svg, GrowthBar, GrowthLegend};
 use crate::model::dataset::Dataset;
+use crate::model::lagging::lagging;
 use crate::model::progress::{Assessment, Measure, Status};
 use crate::model::route::Route;
 use leptos::prelude::*;
@@ -23,12 +24,13 @@ pub fn Overview() -> impl IntoView {
         judged.0.with(|all| {
             let mut rows = vec![(
                 tr(l, "全部", "All").to_string(),
+                None,
                 all.summary(data.indicators.iter().filter(|i| i.has_target())),
             )];
             for s in data.sections.iter().filter(|s| s.id != "review") {
                 let sum = all.summary(data.in_section(&s.id).filter(|i| i.has_target()));
                 if sum.total() > 0 {
-                    rows.push((super::section_label(s, l), sum));
+                    rows.push((super::section_label(s, l), Some(s.id.clone()), sum));
                 }
             }
             rows
@@ -66,6 +68,7 @@ pub fn Overview() -> impl IntoView {
         <p class="lede">{move || tr(lang.get(),
             "新源县2023年政府工作报告设定的目标、2022年实绩和今年以来的进度。录入统计部门发布的累计数后，按序时进度判断状态。",
             "The targets set by Xinyuan County's 2023 Government Work Report, the 2022 results, and progress this year. Enter the cumulative figures released by the statistics office; status is judged against time elapsed.")}</p>
+        <Lagging/>
         <section aria-labelledby="summary-h">
             <h2 id="summary-h">{move || tr(lang.get(), "状态汇总", "Status summary")}</h2>
             <div class="table-wrap">
@@ -76,10 +79,15 @@ pub fn Overview() -> impl IntoView {
                     <th scope="col">{move || tr(lang.get(), "合计", "Total")}</th>
                 </tr></thead>
                 <tbody>
-                    {move || summary_rows().into_iter().map(|(name, sum)| view! {
+                    {move || summary_rows().into_iter().map(|(name, section, sum)| view! {
                         <tr>
                             <th scope="row">{name}</th>
-                            {Status::ALL.iter().map(|s| view! { <td>{sum.count(*s)}</td> }).collect_view()}
+                            // Each count leads to its indicators: the list filtered by status and section.
+                            {Status::ALL.iter().map(|s| {
+                                let n = sum.count(*s);
+                                let href = Route::All { query: String::new(), section: section.clone(), status: vec![*s] }.href();
+                                view! { <td>{if n > 0 { view! { <a href=href>{n}</a> }.into_any() } else { n.into_any() }}</td> }
+                            }).collect_view()}
                             <td>{sum.total()}</td>
                         </tr>
                     }).collect_view()}
@@ -171,6 +179,66 @@ pub fn Overview() -> impl IntoView {
                     }).collect_view())
                 }}
             </ul>
+        </section>
+    }
+}
+
+/// How many targets behind the overview lists before pointing to the full list.
+const LAGGING_SHOWN: usize = 6;
+
+/// What is behind: the targets behind or far behind, the largest shortfall first, each linking to
+/// its page, so that a phone shows them before the summary and the chart.
+#[component]
+fn Lagging() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let data = Dataset::embedded();
+    let judged = use_judged();
+    let all_behind = Route::All {
+        query: String::new(),
+        section: None,
+        status: vec![Status::Behind, Status::FarBehind],
+    }
+    .href();
+    view! {
+        <section class="lagging" aria-labelledby="lagging-h" data-testid="lagging">
+            <h2 id="lagging-h">{move || tr(lang.get(), "落后于进度的目标", "Targets behind their pace")}</h2>
+            {move || {
+                let l = lang.get();
+                judged.0.with(|all| {
+                    let list = lagging(data, all);
+                    if list.is_empty() {
+                        let judged_any = data.indicators.iter().any(|i| all.status(&i.id).is_judged());
+                        return view! { <p class="none">{if judged_any {
+                            tr(l, "目前没有低于序时进度或严重滞后的目标。", "No target is behind or far behind its pace at the moment.")
+                        } else {
+                            tr(l, "尚无可判断的数据：录入数据后，这里先列出落后最多的目标。", "Nothing can be judged yet: once figures are entered, the targets furthest behind are listed here first.")
+                        }}</p> }.into_any();
+                    }
+                    let n = list.len();
+                    view! {
+                        <ol>
+                            {list.into_iter().take(LAGGING_SHOWN).map(|g| {
+                                let i = g.indicator;
+                                let detail = punct(format!("{}：{}", as_of_text(&g.judgement, l), measure_text(&g.judgement.measure, i.unit.get(l), l)), l);
+                                view! {
+                                    <li class=format!("lag {}", g.status.id())>
+                                        <a href=Route::Indicator(i.id.clone()).href()>{super::marked(i.name.get(l).to_string(), l)}</a>
+                                        " "
+                                        <span class=format!("status {}", g.status.id()) data-status=g.status.id()><span class=format!("dot {}", g.status.id())></span>{status_name(g.status, l)}</span>
+                                        <span class="detail">{super::marked(detail, l)}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                        <p class="more"><a href=all_behind.clone()>{match l {
+                            crate::model::Lang::Zh => format!("全部 {n} 个落后的指标"),
+                            crate::model::Lang::En if n == 1 => "The one indicator behind, in the table".to_string(),
+                            crate::model::Lang::En => format!("All {n} indicators behind, in the table"),
+                        }}</a></p>
+                    }.into_any()
+                })
+            }}
         </section>
     }
 }

@@ -24,48 +24,84 @@ fn matches(ind: &Indicator, q: &str) -> bool {
             .is_some_and(|b| b.quote.contains(q.as_str()))
 }
 
+/// The choices of the status filter: every status alone, and behind and far behind together.
+fn status_choices() -> Vec<Vec<Status>> {
+    let mut choices = vec![vec![Status::Behind, Status::FarBehind]];
+    choices.extend(Status::ALL.iter().map(|s| vec![*s]));
+    choices
+}
+
+/// The name of a status filter's choice.
+fn status_choice_name(choice: &[Status], l: Lang) -> String {
+    match choice {
+        [s] => status_name(*s, l).to_string(),
+        _ => choice
+            .iter()
+            .map(|s| status_name(*s, l))
+            .collect::<Vec<_>>()
+            .join(tr(l, "或", " or ")),
+    }
+}
+
+/// The value of a status filter's choice in the form: its ids, comma-separated.
+fn status_choice_value(choice: &[Status]) -> String {
+    choice.iter().map(|s| s.id()).collect::<Vec<_>>().join(",")
+}
+
 /// The "all indicators" view.
 #[component]
-pub fn AllIndicators(query: String, section: Option<String>) -> impl IntoView {
+pub fn AllIndicators(query: String, section: Option<String>, status: Vec<Status>) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
+    let judged = use_judged();
     let data = Dataset::embedded();
     let q = query.clone();
     let sec = section.clone();
+    let wanted = status.clone();
     let rows = move || {
-        data.sections
-            .iter()
-            .filter(|s| sec.as_deref().is_none_or(|x| x == s.id))
-            .map(|s| {
-                (
-                    s,
-                    data.in_section(&s.id)
-                        .filter(|i| matches(i, &q))
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .filter(|(_, list)| !list.is_empty())
-            .collect::<Vec<_>>()
+        judged.0.with(|all| {
+            data.sections
+                .iter()
+                .filter(|s| sec.as_deref().is_none_or(|x| x == s.id))
+                .map(|s| {
+                    (
+                        s,
+                        data.in_section(&s.id)
+                            .filter(|i| matches(i, &q))
+                            .filter(|i| {
+                                wanted.is_empty()
+                                    || (i.has_target() && wanted.contains(&all.status(&i.id)))
+                            })
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .filter(|(_, list)| !list.is_empty())
+                .collect::<Vec<_>>()
+        })
     };
     let count = {
         let rows = rows.clone();
         move || rows().iter().map(|(_, l)| l.len()).sum::<usize>()
     };
+    let empty = count.clone();
     let section_for_search = section.clone();
     let query_for_filter = query.clone();
+    let (status_for_search, status_for_section) = (status.clone(), status.clone());
+    let (query_for_status, section_for_status) = (query.clone(), section.clone());
+    let chosen = status_choice_value(&status);
     view! {
         <h1>{move || tr(lang.get(), "全部指标", "All indicators")}</h1>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <label>
                 {move || tr(lang.get(), "搜索", "Search")}
                 <input type="search" prop:value=query.clone()
-                    on:change=move |ev| web::set_hash(&Route::All { query: event_target_value(&ev), section: section_for_search.clone() }.href())/>
+                    on:change=move |ev| web::set_hash(&Route::All { query: event_target_value(&ev), section: section_for_search.clone(), status: status_for_search.clone() }.href())/>
             </label>
             <label>
                 {move || tr(lang.get(), "部分", "Section")}
                 <select on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    web::set_hash(&Route::All { query: query_for_filter.clone(), section: (!v.is_empty()).then_some(v) }.href());
+                    web::set_hash(&Route::All { query: query_for_filter.clone(), section: (!v.is_empty()).then_some(v), status: status_for_section.clone() }.href());
                 }>
                     <option value="">{move || tr(lang.get(), "全部", "All")}</option>
                     {data.sections.iter().map(|s| {
@@ -74,8 +110,31 @@ pub fn AllIndicators(query: String, section: Option<String>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <p class="count" role="status">{move || format!("{} {}", count(), tr(lang.get(), "个指标", "indicators"))}</p>
+            <label>
+                {move || tr(lang.get(), "状态", "Status")}
+                <select name="status" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let status = Status::ALL.into_iter().filter(|s| v.split(',').any(|x| x == s.id())).collect();
+                    web::set_hash(&Route::All { query: query_for_status.clone(), section: section_for_status.clone(), status }.href());
+                }>
+                    <option value="">{move || tr(lang.get(), "全部", "All")}</option>
+                    {status_choices().into_iter().map(|c| {
+                        let value = status_choice_value(&c);
+                        let selected = value == chosen;
+                        view! { <option value=value selected=selected>{move || status_choice_name(&c, lang.get())}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <p class="count" role="status">{move || {
+                let (n, l) = (count(), lang.get());
+                match l {
+                    Lang::Zh => format!("{n} 个指标"),
+                    Lang::En if n == 1 => "1 indicator".into(),
+                    Lang::En => format!("{n} indicators"),
+                }
+            }}</p>
         </form>
+        {move || (empty() == 0).then(|| view! { <p>{tr(lang.get(), "没有符合条件的指标。", "No indicator matches.")}</p> })}
         {move || rows().into_iter().map(|(s, list)| view! {
             <section>
                 <h2><a href=Route::Section(s.id.clone()).href()>{super::section_label(s, lang.get())}</a></h2>
@@ -85,6 +144,18 @@ pub fn AllIndicators(query: String, section: Option<String>) -> impl IntoView {
     }
 }
 
+/// The columns of the indicators table after the name, in both languages.
+const COLUMNS: [(&str, &str); 8] = [
+    ("单位", "Unit"),
+    ("2022年", "2022"),
+    ("2023年目标", "2023 target"),
+    ("推算目标水平", "Implied level"),
+    ("最新数据", "Latest figure"),
+    ("类型", "Kind"),
+    ("状态", "Status"),
+    ("说明与原文", "Notes and source"),
+];
+
 /// A table of indicators with their report figures and status.
 #[component]
 pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
@@ -93,19 +164,14 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
     let judged = use_judged();
     move || {
         let l = lang.get();
+        // On a narrow screen each row is a card, each cell labelled with its column's name.
+        let label = |k: usize| COLUMNS.get(k).map_or("", |(zh, en)| tr(l, zh, en));
         view! {
             <div class="table-wrap">
-            <table class="indicators">
+            <table class="indicators stack">
                 <thead><tr>
                     <th scope="col">{tr(l, "指标", "Indicator")}</th>
-                    <th scope="col">{tr(l, "单位", "Unit")}</th>
-                    <th scope="col">{tr(l, "2022年", "2022")}</th>
-                    <th scope="col">{tr(l, "2023年目标", "2023 target")}</th>
-                    <th scope="col">{tr(l, "推算目标水平", "Implied level")}</th>
-                    <th scope="col">{tr(l, "最新数据", "Latest figure")}</th>
-                    <th scope="col">{tr(l, "类型", "Kind")}</th>
-                    <th scope="col">{tr(l, "状态", "Status")}</th>
-                    <th scope="col">{tr(l, "说明与原文", "Notes and source")}</th>
+                    {COLUMNS.iter().map(|(zh, en)| view! { <th scope="col">{tr(l, zh, en)}</th> }).collect_view()}
                 </tr></thead>
                 <tbody>
                     {list.iter().map(|i| {
@@ -114,14 +180,14 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                         view! {
                             <tr id=format!("row-{}", i.id)>
                                 <th scope="row"><a href=Route::Indicator(i.id.clone()).href()>{super::marked(i.name.get(l).to_string(), l)}</a></th>
-                                <td>{i.unit.get(l).to_string()}</td>
-                                <td>{base_text(i, l)}</td>
-                                <td>{if i.has_target() { targets_text(i, l) } else { "—".into() }}</td>
-                                <td>{super::marked(implied(i, l), l)}</td>
-                                <td>{store.entries.with(|e| latest_text(e.of(&i.id), l))}</td>
-                                <td>{kind_name(i.kind, l)}</td>
-                                <td class=format!("status {}", if i.has_target() { st.id() } else { "none" }) data-status=if i.has_target() { st.id() } else { "none" }>{status}</td>
-                                <td><Quotes ind=i/></td>
+                                <td data-label=label(0)>{i.unit.get(l).to_string()}</td>
+                                <td data-label=label(1)>{base_text(i, l)}</td>
+                                <td data-label=label(2)>{if i.has_target() { targets_text(i, l) } else { "—".into() }}</td>
+                                <td data-label=label(3)>{super::marked(implied(i, l), l)}</td>
+                                <td data-label=label(4)>{store.entries.with(|e| latest_text(e.of(&i.id), l))}</td>
+                                <td data-label=label(5)>{kind_name(i.kind, l)}</td>
+                                <td data-label=label(6) class=format!("status {}", if i.has_target() { st.id() } else { "none" }) data-status=if i.has_target() { st.id() } else { "none" }>{status}</td>
+                                <td data-label=label(7)><Quotes ind=i/></td>
                             </tr>
                         }
                     }).collect_view()}

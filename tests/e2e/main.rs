@@ -1110,3 +1110,239 @@ async fn status_id(b: &Browser) -> Option<String> {
         .await
         .expect("data-status")
 }
+
+/// ChromeDriver's command that runs a Chrome DevTools command (not part of W3C WebDriver).
+#[derive(Debug)]
+struct DevTools(serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
+/// Shows the pages `width` CSS pixels wide and 800 high, a phone's screen below 800 px: a
+/// window cannot be made narrower than 500 px, so the page's viewport is set as a phone's is.
+async fn set_width(b: &Browser, width: u32) {
+    b.client
+        .issue_cmd(DevTools(serde_json::json!({
+            "cmd": "Emulation.setDeviceMetricsOverride",
+            "params": {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 800},
+        })))
+        .await
+        .expect("viewport size");
+}
+
+/// What is wrong with the layout of the open page: a page wider than the window (naming the
+/// elements that stick out), a table cell whose text is stacked a character or two a line, a row
+/// header narrower than 4 em.
+async fn layout_problems(b: &Browser) -> Vec<String> {
+    let found = b
+        .js(r#"
+        const out = [];
+        const root = document.scrollingElement;
+        if (root.scrollWidth > root.clientWidth) {
+          const wide = [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
+            .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= root.clientWidth + 1)
+            .slice(0, 5)
+            .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
+          out.push(`scrolls sideways: ${root.scrollWidth} > ${root.clientWidth} (${wide.join('; ')})`);
+        }
+        for (const cell of document.querySelectorAll('main th, main td')) {
+          // Cells not shown (a header row only screen readers read, as in a table laid out as cards).
+          if (!cell.checkVisibility()) continue;
+          const head = cell.closest('thead');
+          if (head && getComputedStyle(head).position === 'absolute') continue;
+          const fs = parseFloat(getComputedStyle(cell).fontSize);
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          const tops = [];
+          let chars = 0;
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (n.parentElement.closest('button, select, option, .visually-hidden')) continue;
+            if (!n.parentElement.checkVisibility()) continue;
+            const text = n.textContent.replace(/\s+/g, '');
+            if (!text) continue;
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            const rects = [...range.getClientRects()].filter(r => r.width > 0);
+            if (rects.length === 0) continue;
+            chars += [...text].length;
+            for (const r of rects) if (!tops.some(t => Math.abs(t - r.top) < fs / 2)) tops.push(r.top);
+          }
+          const name = cell.innerText.trim().slice(0, 24);
+          if (tops.length >= 2 && chars / tops.length < 3) {
+            out.push(`«${name}» stacked ${chars} characters on ${tops.length} lines`);
+          }
+          if (cell.matches('th[scope=row]') && cell.getBoundingClientRect().width < 4 * fs) {
+            out.push(`row header «${name}» ${Math.round(cell.getBoundingClientRect().width)} px wide`);
+          }
+        }
+        return out;"#)
+        .await;
+    found
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|p| p.as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn no_page_scrolls_sideways_or_stacks_a_name_in_a_narrow_column_on_a_phone_or_a_desktop() {
+    let b = Browser::start().await;
+    b.open("").await;
+    b.js(&format!(
+        "localStorage.setItem('{KEY}', {}); return null;",
+        serde_json::json!(SAMPLE)
+    ))
+    .await;
+    let pages = [
+        "",
+        "#/all",
+        "#/all?status=behind,far-behind",
+        "#/section/main",
+        "#/section/a4",
+        "#/indicator/gdp",
+        "#/indicator/tourists",
+        "#/indicator/retail",
+        "#/indicator/projects_over_1bn",
+        "#/entry",
+        "#/data",
+    ];
+    let mut problems = Vec::new();
+    for width in [360, 1280] {
+        set_width(&b, width).await;
+        for lang in ["zh", "en"] {
+            b.js(&format!(
+                "localStorage.setItem('xinyuan-tracker.lang', '{lang}'); return null;"
+            ))
+            .await;
+            for page in pages {
+                b.open(page).await;
+                b.client.refresh().await.expect("reload");
+                b.wait_for("main h1").await;
+                let shown = b.js("return window.innerWidth;").await;
+                assert!(
+                    shown
+                        .as_u64()
+                        .is_some_and(|w| w.abs_diff(width.into()) <= 20),
+                    "the window is {shown} px wide, not about {width}"
+                );
+                for p in layout_problems(&b).await {
+                    problems.push(format!("{width} px {lang} «{page}» {p}"));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} layout problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn what_is_behind_leads_a_phones_overview_and_a_status_count_leads_to_its_indicators() {
+    let b = Browser::start().await;
+    b.open("").await;
+    set_width(&b, 360).await;
+    b.js(&format!(
+        "localStorage.setItem('{KEY}', {}); localStorage.setItem('xinyuan-tracker.lang', 'en'); return null;",
+        serde_json::json!(SAMPLE)
+    ))
+    .await;
+    b.client.refresh().await.expect("reload");
+    // The targets behind come first, within the first screen, the largest shortfall first.
+    b.wait_for("[data-testid=lagging] li a").await;
+    let order = b
+        .js(r#"
+        const first = document.querySelector('[data-testid=lagging] li');
+        const summary = document.querySelector('[data-testid=summary]');
+        return {
+          top: first.getBoundingClientRect().top,
+          before_summary: first.getBoundingClientRect().top < summary.getBoundingClientRect().top,
+          statuses: [...document.querySelectorAll('[data-testid=lagging] li [data-status]')].map(e => e.dataset.status),
+        };"#)
+        .await;
+    assert!(order["top"].as_f64().is_some_and(|t| t < 800.0), "{order}");
+    assert_eq!(order["before_summary"], true, "{order}");
+    let statuses: Vec<&str> = order["statuses"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|s| s.as_str())
+        .collect();
+    assert!(!statuses.is_empty(), "{order}");
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == "behind" || *s == "far-behind"),
+        "{order}"
+    );
+    assert!(
+        statuses
+            .windows(2)
+            .all(|w| !(w[0] == "behind" && w[1] == "far-behind")),
+        "far behind comes first: {order}"
+    );
+    // The overall row's count of targets behind leads to exactly those, filtered in the URL.
+    let link = b
+        .wait_for("[data-testid=summary] tbody tr:first-child a[href$='status=behind']")
+        .await;
+    let n: usize = link.text().await.expect("text").parse().expect("a count");
+    link.click().await.expect("click");
+    let rows = async |b: &Browser| {
+        b.js("return [...document.querySelectorAll('table.indicators tbody tr td[data-status]')].map(e => e.dataset.status);")
+            .await
+    };
+    wait_until(&b, "the filtered list", async |b| {
+        b.js("return location.hash;").await == "#/all?status=behind"
+            && rows(b).await.as_array().map(Vec::len) == Some(n)
+    })
+    .await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for("table.indicators").await;
+    assert_eq!(b.js("return location.hash;").await, "#/all?status=behind");
+    let after = rows(&b).await;
+    assert_eq!(after.as_array().map(Vec::len), Some(n), "{after}");
+    assert!(
+        after
+            .as_array()
+            .expect("list")
+            .iter()
+            .all(|s| s == "behind"),
+        "{after}"
+    );
+    assert_eq!(
+        b.js("return document.querySelector('select[name=status]').value;")
+            .await,
+        "behind"
+    );
+    // A section's count leads to that section's indicators of that status.
+    b.open("").await;
+    let href = b
+        .js("return [...document.querySelectorAll('[data-testid=summary] tbody tr:not(:first-child) a')].map(a => a.getAttribute('href'))[0];")
+        .await;
+    let href = href.as_str().expect("a section's count links somewhere");
+    assert!(
+        href.starts_with("#/all?section=") && href.contains("&status="),
+        "{href}"
+    );
+    b.close().await;
+}
