@@ -35,7 +35,7 @@ fn status_rule(s: Status, l: Lang) -> String {
         (Status::OnPace, Lang::En) => format!("1 ≤ R < {ahead}: keeping up with the {}.", pace_term(l)),
         (Status::Behind, Lang::Zh) => format!("{far} ≤ R < 1：低于{}。", pace_term(l)),
         (Status::Behind, Lang::En) => format!("{far} ≤ R < 1: short of the {}.", pace_term(l)),
-        (Status::FarBehind, Lang::Zh) => format!("R < {far}：远低于{}（{far} 是加拿大统计局和 Open SDG 平台“进展有限”的界线）。", pace_term(l)),
+        (Status::FarBehind, Lang::Zh) => format!("R < {far}：远低于{}（{far} 是加拿大统计局判断“进展有限”的界线，联合国可持续发展目标数据平台也采用）。", pace_term(l)),
         (Status::FarBehind, Lang::En) => format!("R < {far}: far short of the {} ({far} is Statistics Canada's threshold for limited progress, used by the Open SDG platform).", pace_term(l)),
         (Status::NotJudged, Lang::Zh) => "已录入数据，但没有一期数据含有判断该目标所需的数（例如增速目标只录入了累计值，没有公布增速或去年同期数）。指标页会说明已有什么、还缺什么。".into(),
         (Status::NotJudged, Lang::En) => "Figures are entered, but none carries what the target needs (for a growth target, a cumulative value without the published growth or last year's figure for the same period). The indicator's page says what it has and what is missing.".into(),

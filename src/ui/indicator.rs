@@ -155,7 +155,7 @@ fn Chart(ind: &'static Indicator) -> impl IntoView {
             projection,
             labels: [
                 tr(l, "累计/最新", "Cumulative / latest").into(),
-                super::text::pace_term(l).into(),
+                tr(l, "序时进度", "Time-elapsed pace").into(),
                 tr(l, "季节进度", "Seasonal pace").into(),
                 tr(l, "全年预计", "Projection").into(),
                 tr(l, "目标", "Target").into(),
