@@ -4,7 +4,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use proptest::prelude::*;
-use xinyuan_tracker::model::dataset::Dataset;
+use xinyuan_tracker::model::dataset::{Dataset, Lang};
 use xinyuan_tracker::model::figures::{Figure, Period};
 use xinyuan_tracker::model::saved::{encode, Entries, Op};
 use xinyuan_tracker::model::transfer::{plan_import, to_csv, RowProblem, MAX_IMPORT_BYTES};
@@ -30,7 +30,7 @@ fn sample() -> Entries {
 #[test]
 fn csv_round_trips_and_opens_in_excel() {
     let data = Dataset::embedded();
-    let csv = to_csv(&sample(), data);
+    let csv = to_csv(&sample(), data, Lang::Zh);
     assert!(csv.starts_with('\u{feff}'), "a BOM so Excel reads UTF-8");
     assert!(csv.contains("地区生产总值"));
     assert!(
@@ -48,6 +48,24 @@ fn csv_round_trips_and_opens_in_excel() {
         sample(),
         "the plan's operation does what the preview says"
     );
+}
+
+#[test]
+fn csv_names_follow_the_interface_language_and_both_import_the_same() {
+    let data = Dataset::embedded();
+    let zh = to_csv(&sample(), data, Lang::Zh);
+    let en = to_csv(&sample(), data, Lang::En);
+    assert!(zh.contains("地区生产总值") && zh.contains("亿元"), "{zh}");
+    assert!(
+        en.contains("Gross domestic product (GDP)") && en.contains("100 million yuan"),
+        "{en}"
+    );
+    assert!(!en.contains("地区生产总值"), "{en}");
+    let from_zh = plan_import(&zh, &Entries::default(), data);
+    let from_en = plan_import(&en, &Entries::default(), data);
+    assert!(from_en.errors.is_empty(), "{:?}", from_en.errors);
+    assert_eq!(from_en.result, from_zh.result);
+    assert_eq!(from_en.result, sample());
 }
 
 #[test]

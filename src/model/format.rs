@@ -1,6 +1,11 @@
 //! Numbers formatted for people, and the runs of Chinese in a text.
+//!
+//! A quantity is written the way each language writes it: Chinese keeps the report's own form
+//! ("133.61亿元", "840万人次"); English turns the report's magnitudes (万, 亿) into words and digits
+//! ("13.361 billion yuan", "8.4 million visits", "USD 24 million", "3,500 mu") and puts the unit,
+//! in the right number, after every figure ("1 enterprise", "2 enterprises").
 
-use super::dataset::Lang;
+use super::dataset::{Lang, Text};
 
 /// A number with thousands separators and at most `max_decimals` decimals, trailing zeros dropped.
 /// Both languages group by thousands with commas, as Chinese statistical bulletins do.
@@ -27,15 +32,133 @@ pub fn number(x: f64, max_decimals: usize) -> String {
     }
 }
 
-/// A value in its unit: "133.61 亿元", "8,745 个", "133.61 × 100 million yuan".
-pub fn with_unit(x: f64, unit: &str) -> String {
-    if unit == "%" {
-        format!("{}%", number(x, 2))
-    } else if unit.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("{} × {unit}", number(x, 2))
-    } else {
-        format!("{} {unit}", number(x, 2))
+/// A value in an indicator's unit, as the language writes it: "133.61亿元" / "13.361 billion yuan",
+/// "840万人次" / "8.4 million visits", "2,400万美元" / "USD 24 million", "0.35万亩" / "3,500 mu",
+/// "1个" / "1 unit".
+///
+/// English reads the magnitude from the English unit of the data ("10,000 mu", "100 million
+/// yuan"): the value is converted to the plain unit and written in digits below a million, in
+/// millions or billions above (up to three decimals, so that 180.1万 and 180万 stay apart).
+pub fn quantity(x: f64, unit: &Text, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}{}", number(x, 2), unit.zh),
+        Lang::En => english(x, &unit.en),
     }
+}
+
+/// A range in an indicator's unit: "3–5个" / "3–5 projects".
+pub fn range(min: f64, max: f64, unit: &Text, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}–{}", number(min, 2), quantity(max, unit, lang)),
+        Lang::En => {
+            let (scale, noun) = english_unit(&unit.en);
+            if noun == "%" || (min.abs() * scale < 1e6 && max.abs() * scale < 1e6 && !is_usd(noun))
+            {
+                let n = |v: f64| plain(v, scale, noun);
+                if noun == "%" {
+                    format!("{}–{}%", n(min), n(max))
+                } else {
+                    format!("{}–{} {noun}", n(min), n(max))
+                }
+            } else {
+                format!("{} to {}", english(min, &unit.en), english(max, &unit.en))
+            }
+        }
+    }
+}
+
+/// The magnitude an English unit of the data starts with, and the rest: "10,000 mu" is (10⁴, "mu").
+fn english_unit(unit: &str) -> (f64, &str) {
+    for (prefix, scale) in [("100 million ", 1e8), ("10,000 ", 1e4)] {
+        if let Some(rest) = unit.strip_prefix(prefix) {
+            return (scale, rest);
+        }
+    }
+    (1.0, unit)
+}
+
+fn is_usd(noun: &str) -> bool {
+    noun == "US dollars"
+}
+
+/// A value of the plain unit below a million in digits: whole units once it was given in 万 or 亿
+/// and is at least 100, otherwise up to two decimals.
+fn plain(x: f64, scale: f64, noun: &str) -> String {
+    let v = x * scale;
+    let decimals = if scale > 1.0 && v.abs() >= 100.0 && noun != "%" {
+        0
+    } else {
+        2
+    };
+    number(v, decimals)
+}
+
+fn english(x: f64, unit: &str) -> String {
+    let (scale, noun) = english_unit(unit);
+    if noun == "%" {
+        return percent(x);
+    }
+    let v = x * scale;
+    let words = [(1e9, "billion"), (1e6, "million")]
+        .into_iter()
+        .find(|(w, _)| v.is_finite() && (v.abs() / w * 1000.0).round() / 1000.0 >= 1.0);
+    let digits = match words {
+        Some((w, word)) => format!("{} {word}", number(v / w, 3)),
+        None => plain(x, scale, noun),
+    };
+    if is_usd(noun) {
+        return format!("USD {digits}");
+    }
+    let one = words.is_none() && digits == "1";
+    format!(
+        "{digits} {}",
+        if one {
+            singular(noun)
+        } else {
+            noun.to_string()
+        }
+    )
+}
+
+/// The unit after the number one: "enterprises" → "enterprise", "people" → "person"; units that
+/// do not change (mu, yuan, head, km, m²) stay, as does a unit "per" something ("yuan per person").
+fn singular(noun: &str) -> String {
+    let (head, tail) = match noun.split_once(" per ") {
+        Some((h, t)) => (h, format!(" per {t}")),
+        None => (noun, String::new()),
+    };
+    let (before, last) = match head.rsplit_once(' ') {
+        Some((b, l)) => (format!("{b} "), l),
+        None => (String::new(), head),
+    };
+    let one = match last {
+        "people" => "person".to_string(),
+        l if l.ends_with("ies") => format!("{}y", &l[..l.len() - 3]),
+        l if l.ends_with("ches") || l.ends_with("shes") => l[..l.len() - 2].to_string(),
+        l if l.ends_with('s') && l.len() > 2 => l[..l.len() - 1].to_string(),
+        l => l.to_string(),
+    };
+    format!("{before}{one}{tail}")
+}
+
+/// A change between two values of a unit, signed: "+0.1万亩" / "+1,000 mu".
+pub fn signed_quantity(x: f64, unit: &Text, lang: Lang) -> String {
+    let q = quantity(x, unit, lang);
+    let shown_zero = number(x, 2) == "0";
+    if x > 0.0 && !shown_zero {
+        format!("+{q}")
+    } else {
+        q
+    }
+}
+
+/// A count of things in English, singular or plural: "1 figure", "2 figures", "0 rows".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        number(n as f64, 0),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// A percentage: "8%", "−10.4%".
@@ -123,12 +246,11 @@ mod tests {
         assert_eq!(growth(-5.0), "−5%");
         assert_eq!(points(-12.4, Lang::Zh), "−12.4 个百分点");
         assert_eq!(points(2.0, Lang::En), "+2 pp");
-        assert_eq!(with_unit(133.61, "亿元"), "133.61 亿元");
+        assert_eq!(singular("worker placements"), "worker placement");
         assert_eq!(
-            with_unit(133.61, "100 million yuan"),
-            "133.61 × 100 million yuan"
+            singular("yuan per person per month"),
+            "yuan per person per month"
         );
-        assert_eq!(with_unit(5.5, "%"), "5.5%");
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub enum Route {
     Grid,
     /// Export, import and reset.
     Data,
+    /// The terms used and how status is judged. Its parts are reached as `#/glossary#status`.
+    Glossary,
 }
 
 impl Route {
@@ -55,6 +57,7 @@ impl Route {
             (Some("section"), Some(id)) => Route::Section(decode(id)),
             (Some("entry"), _) => Route::Grid,
             (Some("data"), _) => Route::Data,
+            (Some(p), _) if p.split('#').next() == Some("glossary") => Route::Glossary,
             (Some("indicator"), Some(id)) => Route::Indicator(decode(id)),
             _ => Route::Overview,
         }
@@ -95,6 +98,7 @@ impl Route {
             Route::Indicator(id) => format!("#/indicator/{}", encode(id)),
             Route::Grid => "#/entry".into(),
             Route::Data => "#/data".into(),
+            Route::Glossary => "#/glossary".into(),
         }
     }
 }
@@ -184,10 +188,20 @@ mod tests {
             Route::Indicator("gdp".into()),
             Route::Grid,
             Route::Data,
+            Route::Glossary,
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
+    }
+
+    #[test]
+    fn the_glossary_is_reached_with_or_without_a_part() {
+        assert_eq!(Route::parse("#/glossary"), Route::Glossary);
+        assert_eq!(Route::parse("#/glossary#status"), Route::Glossary);
+        assert_eq!(Route::parse("#/glossary/"), Route::Glossary);
+        assert_eq!(Route::parse("#/glossaryx"), Route::Overview);
+        assert_eq!(Route::Glossary.href(), "#/glossary");
     }
 
     #[test]

@@ -38,14 +38,17 @@ fn num(x: Option<f64>) -> String {
 }
 
 /// All entered figures as CSV: UTF-8 with a byte-order mark so Excel reads the Chinese correctly.
-pub fn to_csv(entries: &Entries, data: &Dataset) -> String {
+/// The indicator's name and unit are in `lang`, the interface's language; the values are in that
+/// unit as entered (133.61 under 亿元 / 100 million yuan). An import reads the id and the numbers
+/// only, so a file in either language comes back the same.
+pub fn to_csv(entries: &Entries, data: &Dataset, lang: Lang) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let _ = w.write_record(CSV_HEADER);
     for (id, figures) in &entries.figures {
         let (name, unit) = data
             .indicator(id)
             .map_or((String::new(), String::new()), |i| {
-                (i.name.zh.clone(), i.unit.zh.clone())
+                (i.name.get(lang).to_string(), i.unit.get(lang).to_string())
             });
         for f in figures {
             let _ = w.write_record([

@@ -73,7 +73,7 @@ pub fn DataPage() -> impl IntoView {
                 <button on:click=move |_| { let _ = web::download("xinyuan-tracker-backup.json", "application/json", &saved::encode(&store.entries.get_untracked(), &web::now_iso())); }>
                     {move || tr(lang.get(), "导出备份（JSON）", "Export backup (JSON)")}
                 </button>
-                <button on:click=move |_| { let _ = web::download("xinyuan-tracker-figures.csv", "text/csv;charset=utf-8", &to_csv(&store.entries.get_untracked(), data)); }>
+                <button on:click=move |_| { let _ = web::download("xinyuan-tracker-figures.csv", "text/csv;charset=utf-8", &to_csv(&store.entries.get_untracked(), data, lang.get_untracked())); }>
                     {move || tr(lang.get(), "导出数据（CSV）", "Export figures (CSV)")}
                 </button>
             </p>
@@ -93,7 +93,13 @@ pub fn DataPage() -> impl IntoView {
         </section>
         <section aria-labelledby="reset-h">
             <h2 id="reset-h">{move || tr(lang.get(), "重置", "Reset")}</h2>
-            <p>{move || format!("{} {}", store.entries.with(|e| e.len()), tr(lang.get(), "个已录入数据。", "figures entered."))}</p>
+            <p>{move || {
+                let n = store.entries.with(|e| e.len());
+                match lang.get() {
+                    Lang::Zh => format!("{n} 个已录入数据。"),
+                    Lang::En => format!("{} entered.", format::count(n, "figure", "figures")),
+                }
+            }}</p>
             <button class="danger" on:click=reset>{move || tr(lang.get(), "恢复为报告的默认数据", "Reset to the report's defaults")}</button>
         </section>
     }
@@ -121,14 +127,17 @@ fn Preview(
             plan.errors.len()
         ),
         Lang::En => format!(
-            "{} figures will be added or changed{}; {} rows have problems and are not imported.",
-            plan.changes.len(),
+            "{} will be added or changed{}; {} not imported.",
+            format::count(plan.changes.len(), "figure", "figures"),
             if plan.replaces_all {
                 format!(", {} removed", plan.removed)
             } else {
                 String::new()
             },
-            plan.errors.len()
+            match plan.errors.len() {
+                1 => "1 row has a problem and is".to_string(),
+                n => format!("{} have problems and are", format::count(n, "row", "rows")),
+            }
         ),
     };
     let fmt = |f: &crate::model::figures::Figure| {

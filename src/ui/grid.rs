@@ -160,11 +160,14 @@ pub fn GridPage() -> impl IntoView {
         saved_msg.set(Some(match (l, saved) {
             (Lang::Zh, true) => format!("已保存 {n} 个数据。"),
             (Lang::Zh, false) => format!("已录入 {n} 个数据，但尚未保存，见页面顶部的提示。"),
-            (Lang::En, true) if n == 1 => "1 figure saved.".into(),
-            (Lang::En, true) => format!("{n} figures saved."),
-            (Lang::En, false) => {
-                format!("{n} entered but not saved; see the message at the top of the page.")
-            }
+            (Lang::En, true) => format!(
+                "{} saved.",
+                crate::model::format::count(n, "figure", "figures")
+            ),
+            (Lang::En, false) => format!(
+                "{} entered but not saved; see the message at the top of the page.",
+                crate::model::format::count(n, "figure", "figures")
+            ),
         }));
     };
     view! {
@@ -207,7 +210,7 @@ pub fn GridPage() -> impl IntoView {
                             let period = period_for(ind, m);
                             let existing = period.and_then(|p| entries.of(&id).iter().find(|f| f.period == p).cloned());
                             let (id_v, id_g, id_g2, id_e) = (id.clone(), id.clone(), id.clone(), id.clone());
-                            let name = format!("{}（{}）", ind.name.get(l), ind.unit.get(l));
+                            let name = super::text::punct(format!("{}（{}）", ind.name.get(l), ind.unit.get(l)), l);
                             let name = super::text::punct(name, l);
                             view! {
                                 <tr>

@@ -44,12 +44,12 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
         <dl class="facts">
             <dt>{move || tr(lang.get(), "单位", "Unit")}</dt><dd>{move || ind.unit.get(lang.get()).to_string()}</dd>
             <dt>{move || tr(lang.get(), "2022年", "2022")}</dt><dd data-testid="base">{move || base_text(ind, lang.get())}</dd>
-            <dt>{move || tr(lang.get(), "2023年目标", "2023 target")}</dt><dd data-testid="target">{move || if ind.has_target() { targets_text(ind, lang.get()) } else { tr(lang.get(), "报告未设定", "none set").into() }}</dd>
+            <dt>{move || tr(lang.get(), "2023年目标", "2023 target")}</dt><dd data-testid="target">{move || if ind.has_target() { super::marked(targets_text(ind, lang.get()), lang.get()) } else { tr(lang.get(), "报告未设定", "none set").into_any() }}</dd>
             {move || ind.implied_level().map(|v| {
                 let l = lang.get();
                 view! {
                     <dt>{tr(l, "推算目标水平", "Implied 2023 level")}</dt>
-                    <dd data-testid="implied-level">{format::with_unit(v, ind.unit.get(l))}{tr(l, "（2022年 × (1 + 目标增速)）", " (2022 × (1 + target growth))")}
+                    <dd data-testid="implied-level">{format::quantity(v, &ind.unit, l)}{tr(l, "（2022年 × (1 + 目标增速)）", " (2022 × (1 + target growth))")}
                         {ind.level_caveat.as_ref().map(|c| view! { <p class="caveat" role="note"><strong>{tr(l, "仅供参考，不可直接比较：", "Only indicative, not directly comparable: ")}</strong>{super::marked(c.get(l).to_string(), l)}</p> })}
                     </dd>
                 }
@@ -64,13 +64,13 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
                 let no_data = Assessment::default();
                 let a = a.unwrap_or(&no_data);
                 view! {
-                    <p class=format!("status big {}", a.status.id()) data-testid="status" data-status=a.status.id()><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}
+                    <p class=format!("status big {}", a.status.id()) data-testid="status" data-status=a.status.id()><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}{super::glossary::status_help(l)}
                         {a.latest.map(|p| format!(" · {} {}", tr(l, "最新数据", "latest figure"), p.label(l)))}</p>
                     <ul class="judgements">
                         {a.judgements.iter().enumerate().map(|(k, j)| view! {
                             <li data-testid="judgement" data-status=j.status.id()>
                                 <span class=format!("dot {}", j.status.id())></span>{status_name(j.status, l)}{tr(l, "（", " (")}{as_of_text(j, l)}{tr(l, "）：", "): ")}
-                                {measure_text(&j.measure, ind.unit.get(l), l)}
+                                {measure_text(&j.measure, &ind.unit, l)}
                                 {(a.binding == Some(k)).then(|| format!(" · {}", tr(l, "（起约束作用的目标）", "(the binding target)")))}
                             </li>
                         }).collect_view()}
@@ -84,7 +84,7 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
                     {projection_text(a, ind, l).map(|t| view! { <p data-testid="projection">{t}</p> })}
                     {needed_text(a, ind, l).map(|t| view! { <p data-testid="needed">{t}</p> })}
                     {(!a.warnings.is_empty()).then(|| view! {
-                        <ul class="warnings" role="note">{a.warnings.iter().map(|w| view! { <li>{warning_text(w, l)}</li> }).collect_view()}</ul>
+                        <ul class="warnings" role="note">{a.warnings.iter().map(|w| view! { <li>{warning_text(w, &ind.unit, l)}</li> }).collect_view()}</ul>
                     })}
                 }
             });
@@ -155,7 +155,7 @@ fn Chart(ind: &'static Indicator) -> impl IntoView {
             projection,
             labels: [
                 tr(l, "累计/最新", "Cumulative / latest").into(),
-                tr(l, "序时进度", "Even pace").into(),
+                tr(l, "序时进度", "Time-elapsed pace").into(),
                 tr(l, "季节进度", "Seasonal pace").into(),
                 tr(l, "全年预计", "Projection").into(),
                 tr(l, "目标", "Target").into(),
@@ -172,7 +172,7 @@ fn Chart(ind: &'static Indicator) -> impl IntoView {
                 .map(|(m, v)| format!(
                     "{} {}",
                     Period::Month(*m).short_label(l),
-                    format::number(*v, 2)
+                    format::quantity(*v, &ind.unit, l)
                 ))
                 .collect::<Vec<_>>()
                 .join(", ")

@@ -3,6 +3,7 @@
 
 mod chart_figure;
 mod data;
+mod glossary;
 mod grid;
 mod indicator;
 pub mod judged;
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                 Route::Indicator(id) => view! { <indicator::IndicatorPage id=id/> }.into_any(),
                 Route::Grid => grid::GridPage().into_any(),
                 Route::Data => data::DataPage().into_any(),
+                Route::Glossary => glossary::GlossaryPage().into_any(),
             }}
         </main>
         <Footer/>
@@ -241,13 +243,20 @@ fn Footer() -> impl IntoView {
                 {move || data.source.title.get(lang.get()).to_string()}
                 " · " <a href="report.txt" download="xinyuan-2023-report.txt">{move || tr(lang.get(), "报告全文", "Full text of the report")}</a>
                 " · " <a href="indicators.json" download="xinyuan-2023-indicators.json">{move || tr(lang.get(), "指标数据（JSON）", "Indicator data (JSON)")}</a>
+                " · " <a href=Route::Glossary.href() data-testid="glossary-link">{move || tr(lang.get(), "术语与判断方法", "Glossary and how status is judged")}</a>
             </p>
             <p class="actions">
                 <button on:click=move |_| export_backup()>{move || tr(lang.get(), "导出备份", "Export backup")}</button>
                 <button disabled=move || !store.can_undo.get().0 on:click=move |_| store.undo()>{move || tr(lang.get(), "撤销", "Undo")}</button>
                 <button disabled=move || !store.can_undo.get().1 on:click=move |_| store.redo()>{move || tr(lang.get(), "重做", "Redo")}</button>
                 <span class="saved-count" data-testid="saved-count">
-                    {move || format!("{} {}", store.entries.with(|e| e.len()), tr(lang.get(), "个已录入数据", "figures entered"))}
+                    {move || {
+                        let n = store.entries.with(|e| e.len());
+                        match lang.get() {
+                            Lang::Zh => format!("{n} 个已录入数据"),
+                            Lang::En => format!("{} entered", crate::model::format::count(n, "figure", "figures")),
+                        }
+                    }}
                 </span>
             </p>
         </footer>

@@ -65,12 +65,12 @@ pub fn Overview() -> impl IntoView {
     };
     view! {
         <h1>{move || tr(lang.get(), "2023年目标进度总览", "2023 targets at a glance")}</h1>
-        <p class="lede">{move || tr(lang.get(),
+        <p class="lede">{move || super::marked(tr(lang.get(),
             "新源县2023年政府工作报告设定的目标、2022年实绩和今年以来的进度。录入统计部门发布的累计数后，按序时进度判断状态。",
-            "The targets set by Xinyuan County's 2023 Government Work Report, the 2022 results, and progress this year. Enter the cumulative figures released by the statistics office; status is judged against time elapsed.")}</p>
+            "The targets set by Xinyuan County's 2023 Government Work Report, the 2022 results, and progress this year. Enter the cumulative figures released by the statistics office; status is judged against the time-elapsed pace (序时进度).").to_string(), lang.get())}</p>
         <Lagging/>
         <section aria-labelledby="summary-h">
-            <h2 id="summary-h">{move || tr(lang.get(), "状态汇总", "Status summary")}</h2>
+            <h2 id="summary-h">{move || tr(lang.get(), "状态汇总", "Status summary")}{move || super::glossary::status_help(lang.get())}</h2>
             <div class="table-wrap">
             <table class="summary" data-testid="summary">
                 <thead><tr>
@@ -139,7 +139,7 @@ pub fn Overview() -> impl IntoView {
                             Some(Measure::Completion { rate_pct, elapsed_pct, .. }) => Some((
                                 rate_pct,
                                 elapsed_pct,
-                                format!("{} {:.1}%, {} {:.1}%", tr(l, "完成率", "completion"), rate_pct, tr(l, "序时进度", "time elapsed"), elapsed_pct),
+                                format!("{} {:.1}%, {} {:.1}%", tr(l, "完成率", "completion"), rate_pct, super::text::pace_term(l), elapsed_pct),
                             )),
                             Some(Measure::Growth { to_date, target, .. }) if target > 0.0 => {
                                 let scale = to_date.max(target) * 1.25 / 100.0;
@@ -155,7 +155,7 @@ pub fn Overview() -> impl IntoView {
                         let detail = a.binding.or(if a.judgements.is_empty() { None } else { Some(0) })
                             .map(|k| {
                                 let j = &a.judgements[k];
-                                punct(format!("{}：{}", as_of_text(j, l), measure_text(&j.measure, i.unit.get(l), l)), l)
+                                punct(format!("{}：{}", as_of_text(j, l), measure_text(&j.measure, &i.unit, l)), l)
                             })
                             .or_else(|| a.unjudged.first().map(|u| unjudged_text(u, i, l)));
                         view! {
@@ -163,7 +163,7 @@ pub fn Overview() -> impl IntoView {
                                 <h3><a href=Route::Indicator(i.id.clone()).href()>{super::marked(i.name.get(l).to_string(), l)}</a></h3>
                                 <dl>
                                     <dt>{tr(l, "2022年", "2022")}</dt><dd>{base_text(i, l)}</dd>
-                                    <dt>{tr(l, "2023年目标", "2023 target")}</dt><dd>{targets_text(i, l)}</dd>
+                                    <dt>{tr(l, "2023年目标", "2023 target")}</dt><dd>{super::marked(targets_text(i, l), l)}</dd>
                                     <dt>{tr(l, "最新数据", "Latest")}</dt><dd>{latest}</dd>
                                 </dl>
                                 {bar.map(|(rate, elapsed, label)| view! {
@@ -172,7 +172,7 @@ pub fn Overview() -> impl IntoView {
                                         <div class="pace" style:left=format!("{:.1}%", elapsed.clamp(0.0, 100.0))></div>
                                     </div>
                                 })}
-                                <p class="status" data-status=a.status.id()><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}</p>
+                                <p class="status" data-status=a.status.id()><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}{super::glossary::status_help(l)}</p>
                                 {detail.map(|d| view! { <p class="detail">{d}</p> })}
                             </li>
                         }
@@ -220,7 +220,7 @@ fn Lagging() -> impl IntoView {
                         <ol>
                             {list.into_iter().take(LAGGING_SHOWN).map(|g| {
                                 let i = g.indicator;
-                                let detail = punct(format!("{}：{}", as_of_text(&g.judgement, l), measure_text(&g.judgement.measure, i.unit.get(l), l)), l);
+                                let detail = punct(format!("{}：{}", as_of_text(&g.judgement, l), measure_text(&g.judgement.measure, &i.unit, l)), l);
                                 view! {
                                     <li class=format!("lag {}", g.status.id())>
                                         <a href=Route::Indicator(i.id.clone()).href()>{super::marked(i.name.get(l).to_string(), l)}</a>

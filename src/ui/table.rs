@@ -182,11 +182,11 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                                 <th scope="row"><a href=Route::Indicator(i.id.clone()).href()>{super::marked(i.name.get(l).to_string(), l)}</a></th>
                                 <td data-label=label(0)>{i.unit.get(l).to_string()}</td>
                                 <td data-label=label(1)>{base_text(i, l)}</td>
-                                <td data-label=label(2)>{if i.has_target() { targets_text(i, l) } else { "—".into() }}</td>
+                                <td data-label=label(2)>{if i.has_target() { super::marked(targets_text(i, l), l) } else { "—".into_any() }}</td>
                                 <td data-label=label(3)>{super::marked(implied(i, l), l)}</td>
-                                <td data-label=label(4)>{store.entries.with(|e| latest_text(e.of(&i.id), l))}</td>
+                                <td data-label=label(4)>{store.entries.with(|e| latest_text(i, e.of(&i.id), l))}</td>
                                 <td data-label=label(5)>{kind_name(i.kind, l)}</td>
-                                <td data-label=label(6) class=format!("status {}", if i.has_target() { st.id() } else { "none" }) data-status=if i.has_target() { st.id() } else { "none" }>{status}</td>
+                                <td data-label=label(6) class=format!("status {}", if i.has_target() { st.id() } else { "none" }) data-status=if i.has_target() { st.id() } else { "none" }>{status}{i.has_target().then(|| super::glossary::status_help(l))}</td>
                                 <td data-label=label(7)><Quotes ind=i/></td>
                             </tr>
                         }
@@ -198,13 +198,13 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
     }
 }
 
-/// The latest figure entered: "1-9月: 655.3, +12%".
-fn latest_text(figures: &[crate::model::figures::Figure], l: Lang) -> String {
+/// The latest figure entered, in the indicator's unit: "1-9月：655.3万人次，+12%".
+fn latest_text(i: &Indicator, figures: &[crate::model::figures::Figure], l: Lang) -> String {
     let Some(f) = figures.last() else {
         return "—".into();
     };
     let numbers: Vec<String> = [
-        f.value.map(|v| format::number(v, 4)),
+        f.value.map(|v| format::quantity(v, &i.unit, l)),
         f.growth.map(format::growth),
     ]
     .into_iter()
@@ -222,10 +222,10 @@ fn latest_text(figures: &[crate::model::figures::Figure], l: Lang) -> String {
 fn implied(i: &Indicator, l: Lang) -> String {
     match (i.implied_level(), i.implied_base()) {
         (Some(v), _) => match &i.level_caveat {
-            None => format::with_unit(v, i.unit.get(l)),
+            None => format::quantity(v, &i.unit, l),
             Some(c) => format!(
                 "{}{}{}",
-                format::with_unit(v, i.unit.get(l)),
+                format::quantity(v, &i.unit, l),
                 tr(l, "（仅供参考：", " (only indicative: "),
                 super::text::punct(format!("{}）", c.get(l).trim_end_matches(['。', '.'])), l)
             ),
@@ -233,7 +233,7 @@ fn implied(i: &Indicator, l: Lang) -> String {
         (None, Some(b)) => format!(
             "{} {}",
             tr(l, "2022年约", "2022 ≈"),
-            format::with_unit(b, i.unit.get(l))
+            format::quantity(b, &i.unit, l)
         ),
         _ => "—".into(),
     }
@@ -358,13 +358,14 @@ fn Multiples(list: Vec<&'static Indicator>) -> impl IntoView {
                         Some((spec, a.map_or(Status::NoData, |a| a.status)))
                     })?;
                     let unit = if growth_mode(ind) { "%".to_string() } else { ind.unit.get(l).to_string() };
-                    let alt = spec.bars.iter().map(|(k, v)| format!("{k} {}", v.map(|x| format::number(x, 2)).unwrap_or_else(|| "—".into()))).collect::<Vec<_>>().join(", ");
+                    let shown = |x: f64| if growth_mode(ind) { format::growth(x) } else { format::quantity(x, &ind.unit, l) };
+                    let alt = spec.bars.iter().map(|(k, v)| format!("{k} {}", v.map(shown).unwrap_or_else(|| "—".into()))).collect::<Vec<_>>().join(", ");
                     Some(view! {
                         <li>
                             <h3><a href=Route::Indicator(ind.id.clone()).href()>{super::marked(ind.name.get(l).to_string(), l)}</a></h3>
                             <p class="unit">{unit}</p>
                             <figure class="chart" role="img" aria-label=alt inner_html=compare_svg(&spec, (320, 120))></figure>
-                            <p class=format!("status {}", status.id()) data-status=status.id()><span class=format!("dot {}", status.id())></span>{status_name(status, l)}</p>
+                            <p class=format!("status {}", status.id()) data-status=status.id()><span class=format!("dot {}", status.id())></span>{status_name(status, l)}{super::glossary::status_help(l)}</p>
                         </li>
                     })
                 }).collect_view()}

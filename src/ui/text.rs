@@ -5,7 +5,7 @@ use crate::model::format;
 use crate::model::progress::{
     Assessment, Datum, Judgement, Measure, Needed, ProjectionMethod, Status, Unjudged, Warning,
 };
-use crate::model::Lang;
+use crate::model::{Lang, Text};
 
 /// Picks the string of the language.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -26,6 +26,11 @@ pub fn punct(s: String, lang: Lang) -> String {
             .replace('（', " (")
             .replace('）', ")"),
     }
+}
+
+/// The one name of 序时进度, the share of the year elapsed that a total should have reached.
+pub fn pace_term(lang: Lang) -> &'static str {
+    tr(lang, "序时进度", "time-elapsed pace")
 }
 
 /// A status in words (never by colour alone).
@@ -62,7 +67,7 @@ pub fn unjudged_text(u: &Unjudged, ind: &Indicator, lang: Lang) -> String {
     let goal = ind
         .targets
         .get(u.target)
-        .map(|t| goal_text(&t.goal, ind.unit.get(lang), lang))
+        .map(|t| goal_text(&t.goal, &ind.unit, lang))
         .unwrap_or_default();
     let names = |ds: &[Datum], joiner: &str| {
         ds.iter()
@@ -107,44 +112,51 @@ pub fn kind_name(k: Kind, lang: Lang) -> &'static str {
     }
 }
 
-/// 确保 / 力争.
+/// How firmly the report commits, as it says it: "确保" / "firm (确保)", "力争" / "aspirational
+/// (力争)". The English keeps the report's word: show it through `ui::marked`.
 pub fn firmness_name(f: Firmness, lang: Lang) -> &'static str {
     match f {
-        Firmness::Firm => tr(lang, "确保", "firm"),
-        Firmness::Aspirational => tr(lang, "力争", "aspirational"),
+        Firmness::Firm => tr(lang, "确保", "firm (确保)"),
+        Firmness::Aspirational => tr(lang, "力争", "aspirational (力争)"),
         Firmness::Plain => "",
     }
 }
 
-/// A target as the report sets it, in the indicator's unit.
-pub fn goal_text(goal: &Goal, unit: &str, lang: Lang) -> String {
-    match *goal {
-        Goal::Growth { rate } => format!("{} {}", tr(lang, "增长", "growth"), format::growth(rate)),
-        Goal::Total { value } | Goal::Count { value } | Goal::Level { value } => {
-            format::with_unit(value, unit)
-        }
-        Goal::Ceiling { value } => format!("≤ {}", format::with_unit(value, unit)),
-        Goal::Floor { value } => format!("≥ {}", format::with_unit(value, unit)),
-        Goal::Range { min, max } => format!(
-            "{}–{}",
-            format::number(min, 2),
-            format::with_unit(max, unit)
-        ),
+/// A growth target as each language states it: "增长8%" / "growth of 8%", "下降5%" / "a fall of 5%".
+fn growth_goal(rate: f64, lang: Lang) -> String {
+    match (lang, rate < 0.0) {
+        (Lang::Zh, false) => format!("增长{}", format::percent(rate)),
+        (Lang::Zh, true) => format!("下降{}", format::percent(-rate)),
+        (Lang::En, false) => format!("growth of {}", format::percent(rate)),
+        (Lang::En, true) => format!("a fall of {}", format::percent(-rate)),
     }
 }
 
-/// All targets of an indicator, with firmness.
+/// A target as the report sets it, in the indicator's unit.
+pub fn goal_text(goal: &Goal, unit: &Text, lang: Lang) -> String {
+    match *goal {
+        Goal::Growth { rate } => growth_goal(rate, lang),
+        Goal::Total { value } | Goal::Count { value } | Goal::Level { value } => {
+            format::quantity(value, unit, lang)
+        }
+        Goal::Ceiling { value } => format!("≤ {}", format::quantity(value, unit, lang)),
+        Goal::Floor { value } => format!("≥ {}", format::quantity(value, unit, lang)),
+        Goal::Range { min, max } => format::range(min, max, unit, lang),
+    }
+}
+
+/// All targets of an indicator, with firmness: "增长16%（确保）" / "growth of 16%, firm (确保)".
+/// The English keeps the report's word: show it through `ui::marked`.
 pub fn targets_text(ind: &Indicator, lang: Lang) -> String {
-    let unit = ind.unit.get(lang);
     ind.targets
         .iter()
         .map(|t| {
             let f = firmness_name(t.firmness, lang);
-            let g = goal_text(&t.goal, unit, lang);
-            if f.is_empty() {
-                g
-            } else {
-                punct(format!("{g}（{f}）"), lang)
+            let g = goal_text(&t.goal, &ind.unit, lang);
+            match (f.is_empty(), lang) {
+                (true, _) => g,
+                (false, Lang::Zh) => format!("{g}（{f}）"),
+                (false, Lang::En) => format!("{g}, {f}"),
             }
         })
         .collect::<Vec<_>>()
@@ -156,7 +168,6 @@ pub fn base_text(ind: &Indicator, lang: Lang) -> String {
     let Some(b) = &ind.base else {
         return "—".into();
     };
-    let unit = ind.unit.get(lang);
     let mut parts = Vec::new();
     if let Some(v) = b.value {
         let bound = match b.bound {
@@ -164,20 +175,20 @@ pub fn base_text(ind: &Indicator, lang: Lang) -> String {
             Some(crate::model::dataset::Bound::AtMost) => tr(lang, "≤ ", "≤ "),
             None => "",
         };
-        parts.push(format!("{bound}{}", format::with_unit(v, unit)));
+        parts.push(format!("{bound}{}", format::quantity(v, &ind.unit, lang)));
     }
     if let Some(g) = b.growth {
-        parts.push(format::growth(g));
+        parts.push(match lang {
+            Lang::Zh => format!("增长{}", format::percent(g)).replace("增长−", "下降"),
+            Lang::En => format!("{} on 2021", format::growth(g)),
+        });
     }
     parts.join(tr(lang, "，", ", "))
 }
 
-/// One line describing a judgement.
-pub fn measure_text(m: &Measure, unit: &str, lang: Lang) -> String {
-    punct(measure_text_zh_punct(m, unit, lang), lang)
-}
-
-fn measure_text_zh_punct(m: &Measure, unit: &str, lang: Lang) -> String {
+/// One line describing a judgement, in the indicator's unit.
+pub fn measure_text(m: &Measure, unit: &Text, lang: Lang) -> String {
+    let q = |x: f64| format::quantity(x, unit, lang);
     match *m {
         Measure::Growth {
             to_date,
@@ -185,21 +196,31 @@ fn measure_text_zh_punct(m: &Measure, unit: &str, lang: Lang) -> String {
             target,
             gap_pp,
         } => {
-            let src = match source {
-                crate::model::progress::GrowthSource::Published => tr(lang, "公布", "published"),
-                crate::model::progress::GrowthSource::Computed => {
-                    tr(lang, "由总量推算", "computed from levels")
-                }
-            };
-            format!(
-                "{} {}（{src}），{} {}，{} {}",
-                tr(lang, "累计增长", "Growth to date"),
-                format::growth(to_date),
-                tr(lang, "目标", "target"),
-                format::growth(target),
-                tr(lang, "差距", "gap"),
-                format::points(gap_pp, lang)
-            )
+            let computed = source == crate::model::progress::GrowthSource::Computed;
+            match lang {
+                Lang::Zh => format!(
+                    "累计增长 {}（{}），目标 {}，差距 {}",
+                    format::growth(to_date),
+                    if computed {
+                        "由总量推算"
+                    } else {
+                        "公布"
+                    },
+                    format::growth(target),
+                    format::points(gap_pp, lang)
+                ),
+                Lang::En => format!(
+                    "growth to date {} ({}), target {}, gap {}",
+                    format::growth(to_date),
+                    if computed {
+                        "computed from levels"
+                    } else {
+                        "published"
+                    },
+                    format::growth(target),
+                    format::points(gap_pp, lang)
+                ),
+            }
         }
         Measure::Completion {
             done,
@@ -209,28 +230,31 @@ fn measure_text_zh_punct(m: &Measure, unit: &str, lang: Lang) -> String {
             gap_pp,
             seasonal_expected,
         } => {
-            let mut s = format!(
-                "{} {} / {}，{} {}，{} {}，{} {}",
-                tr(lang, "累计完成", "Done"),
-                format::number(done, 2),
-                format::with_unit(target, unit),
-                tr(lang, "完成率", "completion"),
-                format::percent(rate_pct),
-                tr(lang, "序时进度", "time elapsed"),
-                format::percent(elapsed_pct),
-                tr(lang, "差距", "gap"),
-                format::points(gap_pp, lang)
-            );
+            let mut s = match lang {
+                Lang::Zh => format!(
+                    "累计完成 {} / {}，完成率 {}，{} {}，差距 {}",
+                    q(done),
+                    q(target),
+                    format::percent(rate_pct),
+                    pace_term(lang),
+                    format::percent(elapsed_pct),
+                    format::points(gap_pp, lang)
+                ),
+                Lang::En => format!(
+                    "{} done of {} ({} complete), {} {}, gap {}",
+                    q(done),
+                    q(target),
+                    format::percent(rate_pct),
+                    pace_term(lang),
+                    format::percent(elapsed_pct),
+                    format::points(gap_pp, lang)
+                ),
+            };
             if let Some(e) = seasonal_expected {
-                s.push_str(&format!(
-                    "；{} {}",
-                    tr(
-                        lang,
-                        "按去年同期季节进度应完成",
-                        "expected on last year's seasonal profile"
-                    ),
-                    format::with_unit(e, unit)
-                ));
+                s.push_str(&match lang {
+                    Lang::Zh => format!("；按去年同期季节进度应完成 {}", q(e)),
+                    Lang::En => format!("; {} expected on last year's seasonal profile", q(e)),
+                });
             }
             s
         }
@@ -238,112 +262,155 @@ fn measure_text_zh_punct(m: &Measure, unit: &str, lang: Lang) -> String {
             latest,
             target,
             gap,
-        } => format!(
-            "{} {}，{} {}，{} {}",
-            tr(lang, "最新", "Latest"),
-            format::with_unit(latest, unit),
-            tr(lang, "目标", "target"),
-            format::with_unit(target, unit),
-            tr(lang, "差", "difference"),
-            format::number(gap, 2)
-        ),
+        } => match lang {
+            Lang::Zh => format!(
+                "最新 {}，目标 {}，差 {}",
+                q(latest),
+                q(target),
+                format::signed_quantity(gap, unit, lang)
+            ),
+            Lang::En => format!(
+                "latest {}, target {}, difference {}",
+                q(latest),
+                q(target),
+                format::signed_quantity(gap, unit, lang)
+            ),
+        },
     }
 }
 
 /// The projection, with its method stated.
 pub fn projection_text(a: &Assessment, ind: &Indicator, lang: Lang) -> Option<String> {
     let p = a.projection?;
-    let method = match p.method {
-        ProjectionMethod::PaceHolds => tr(lang, "按目前进度（累计 ÷ 序时进度）", "if the pace to date holds (cumulative ÷ time elapsed)"),
-        ProjectionMethod::SeasonalProfile => tr(lang, "按去年季节分布（累计 × 去年全年 ÷ 去年同期）", "on last year's seasonal profile (cumulative × last year's total ÷ last year's same period)"),
-        ProjectionMethod::GrowthHolds => tr(lang, "按目前增速（2022年 × (1 + 累计增速)）", "if growth to date holds (2022 × (1 + growth to date))"),
-    };
-    Some(punct(
-        format!(
-            "{} {}，{method}",
-            tr(lang, "全年预计", "Year-end projection"),
-            format::with_unit(p.value, ind.unit.get(lang))
-        ),
-        lang,
-    ))
+    let value = format::quantity(p.value, &ind.unit, lang);
+    Some(match lang {
+        Lang::Zh => {
+            let method = match p.method {
+                ProjectionMethod::PaceHolds => "按目前进度（累计 ÷ 序时进度）",
+                ProjectionMethod::SeasonalProfile => "按去年季节分布（累计 × 去年全年 ÷ 去年同期）",
+                ProjectionMethod::GrowthHolds => "按目前增速（2022年 × (1 + 累计增速)）",
+            };
+            format!("全年预计 {value}，{method}")
+        }
+        Lang::En => {
+            let method = match p.method {
+                ProjectionMethod::PaceHolds => {
+                    "if the pace to date holds (cumulative ÷ time-elapsed pace)"
+                }
+                ProjectionMethod::SeasonalProfile => "on last year's seasonal profile (cumulative × last year's total ÷ last year's same period)",
+                ProjectionMethod::GrowthHolds => {
+                    "if growth to date holds (2022 × (1 + growth to date))"
+                }
+            };
+            format!("Year-end projection: {value}, {method}.")
+        }
+    })
 }
 
-/// What the rest of the year needs.
+/// What the rest of the year needs, in the indicator's unit.
 pub fn needed_text(a: &Assessment, ind: &Indicator, lang: Lang) -> Option<String> {
-    Some(punct(needed_text_zh_punct(a, ind, lang)?, lang))
-}
-
-fn needed_text_zh_punct(a: &Assessment, ind: &Indicator, lang: Lang) -> Option<String> {
-    Some(match a.needed? {
-        Needed::Growth { rate } => format!(
-            "{} {}",
-            tr(
-                lang,
-                "余下月份需同比增长",
-                "The rest of the year needs growth of"
-            ),
-            format::growth(rate)
+    let q = |x: f64| format::quantity(x, &ind.unit, lang);
+    Some(match (a.needed?, lang) {
+        (Needed::Growth { rate }, Lang::Zh) => {
+            format!("余下月份需同比增长 {}", format::growth(rate))
+        }
+        (Needed::Growth { rate }, Lang::En) => {
+            format!(
+                "The rest of the year needs growth of {}.",
+                format::growth(rate)
+            )
+        }
+        (
+            Needed::Amount {
+                remaining,
+                per_month,
+                per_month_so_far,
+            },
+            Lang::Zh,
+        ) => format!(
+            "尚需完成 {}，每月 {}（此前每月 {}）",
+            q(remaining),
+            q(per_month),
+            q(per_month_so_far)
         ),
-        Needed::Amount {
-            remaining,
-            per_month,
-            per_month_so_far,
-        } => format!(
-            "{} {}，{} {}（{} {}）",
-            tr(lang, "尚需完成", "Still to do"),
-            format::with_unit(remaining, ind.unit.get(lang)),
-            tr(lang, "每月", "per month"),
-            format::number(per_month, 2),
-            tr(lang, "此前每月", "so far per month"),
-            format::number(per_month_so_far, 2)
+        (
+            Needed::Amount {
+                remaining,
+                per_month,
+                per_month_so_far,
+            },
+            Lang::En,
+        ) => format!(
+            "Still to do: {}, or {} a month (so far {} a month).",
+            q(remaining),
+            q(per_month),
+            q(per_month_so_far)
         ),
     })
 }
 
-/// A warning in words.
-pub fn warning_text(w: &Warning, lang: Lang) -> String {
-    punct(warning_text_zh_punct(w, lang), lang)
-}
-
-fn warning_text_zh_punct(w: &Warning, lang: Lang) -> String {
-    match w {
-        Warning::CumulativeDecrease {
-            period,
-            value,
-            before,
-        } => format!(
-            "{}：{} {} {} {}",
+/// A warning in words, values in the indicator's unit.
+pub fn warning_text(w: &Warning, unit: &Text, lang: Lang) -> String {
+    let q = |x: f64| format::quantity(x, unit, lang);
+    match (w, lang) {
+        (
+            Warning::CumulativeDecrease {
+                period,
+                value,
+                before,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{}：累计数 {} 低于上期的 {}",
             period.label(lang),
-            tr(lang, "累计数", "cumulative figure"),
-            format::number(*value, 2),
-            tr(lang, "低于上期的", "is lower than the period before,"),
-            format::number(*before, 2)
+            q(*value),
+            q(*before)
         ),
-        Warning::NotAQuarter { period } => format!(
-            "{}：{}",
+        (
+            Warning::CumulativeDecrease {
+                period,
+                value,
+                before,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: the cumulative figure, {}, is lower than the period before ({}).",
             period.label(lang),
-            tr(
-                lang,
-                "该指标按季度发布，此月份不是季末",
-                "this indicator is released quarterly; the month does not close a quarter"
-            )
+            q(*value),
+            q(*before)
         ),
-        Warning::GrowthContradictsLevels {
-            period,
-            published,
-            computed,
-        } => format!(
-            "{}：{} {}，{} {}{}",
+        (Warning::NotAQuarter { period }, Lang::Zh) => {
+            format!("{}：该指标按季度发布，此月份不是季末", period.label(lang))
+        }
+        (Warning::NotAQuarter { period }, Lang::En) => format!(
+            "{}: this indicator is released quarterly, and the month does not close a quarter.",
+            period.label(lang)
+        ),
+        (
+            Warning::GrowthContradictsLevels {
+                period,
+                published,
+                computed,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{}：公布增速 {}，由总量推算为 {}（地区生产总值增速按可比价，差异可能来自价格因素）",
             period.label(lang),
-            tr(lang, "公布增速", "published growth"),
             format::growth(*published),
-            tr(lang, "由总量推算为", "the levels give"),
-            format::growth(*computed),
-            tr(
-                lang,
-                "（地区生产总值增速按可比价，差异可能来自价格因素）",
-                " (GDP growth is at constant prices; price changes can explain a gap)"
-            )
+            format::growth(*computed)
+        ),
+        (
+            Warning::GrowthContradictsLevels {
+                period,
+                published,
+                computed,
+            },
+            Lang::En,
+        ) => format!(
+            "{}: published growth {}, while the levels give {} (GDP growth is at constant prices; price changes can explain a gap).",
+            period.label(lang),
+            format::growth(*published),
+            format::growth(*computed)
         ),
     }
 }

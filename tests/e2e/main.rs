@@ -1100,6 +1100,102 @@ async fn the_same_build_works_under_a_sub_path() {
     b.close().await;
 }
 
+/// The glossary: every status shown links to how status is judged, and the page says it in
+/// both languages, with the report's terms marked as Chinese in English.
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn statuses_link_to_the_glossary_which_explains_them_in_both_languages() {
+    let b = Browser::start().await;
+    b.open("#/").await;
+    b.js(&format!(
+        "localStorage.setItem('{KEY}', {}); localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;",
+        serde_json::json!(SAMPLE)
+    ))
+    .await;
+    b.client.refresh().await.expect("reload");
+    let help = b.wait_for(".card .status a.help").await;
+    assert_eq!(
+        help.attr("href").await.expect("href").as_deref(),
+        Some("#/glossary#status")
+    );
+    assert!(
+        b.wait_for("footer [data-testid=glossary-link]")
+            .await
+            .attr("href")
+            .await
+            .expect("href")
+            .as_deref()
+            == Some("#/glossary")
+    );
+    help.click().await.expect("click the status help");
+    wait_until(&b, "the glossary in Chinese", async |b| {
+        b.text("main h1").await == "术语与判断方法"
+    })
+    .await;
+    // The status scale: one entry per status, its thresholds from the progress engine.
+    let scale = b.text("#status + p + dl.terms").await;
+    for word in [
+        "已完成",
+        "超序时进度",
+        "达到序时进度",
+        "低于序时进度",
+        "严重滞后",
+        "尚不能判断",
+        "暂无数据",
+        "1.1",
+        "0.6",
+    ] {
+        assert!(scale.contains(word), "{word} in {scale}");
+    }
+    // The page's own words (the banner about the upgraded sample document is not the glossary's).
+    let in_page = |found: Vec<String>| -> Vec<String> {
+        found
+            .into_iter()
+            .filter(|p| !p.contains("banner"))
+            .collect()
+    };
+    let problems = in_page(wrong_language(&b, "zh").await);
+    assert!(problems.is_empty(), "{problems:#?}");
+    b.click("button.lang").await;
+    wait_until(&b, "the glossary in English", async |b| {
+        b.text("main h1").await == "Glossary and how status is judged"
+    })
+    .await;
+    let scale = b.text("#status + p + dl.terms").await;
+    for word in [
+        "Achieved",
+        "Ahead",
+        "On pace",
+        "Behind",
+        "Far behind",
+        "Cannot judge yet",
+        "time-elapsed pace",
+        "1.1",
+        "0.6",
+    ] {
+        assert!(scale.contains(word), "{word} in {scale}");
+    }
+    for part in ["#pace", "#kinds", "#firmness", "#projection"] {
+        b.wait_for(part).await;
+    }
+    let problems = in_page(wrong_language(&b, "en").await);
+    assert!(problems.is_empty(), "{problems:#?}");
+    // English magnitudes are words and digits, and firmness keeps the report's word.
+    b.open("#/").await;
+    b.wait_for(".card").await;
+    let cards = b.text("ul.cards").await;
+    assert!(
+        !cards.contains("× ") && !cards.contains("10,000 ") && !cards.contains("100 million"),
+        "{cards}"
+    );
+    b.open("#/indicator/tourists").await;
+    let target = b.text("[data-testid=target]").await;
+    assert!(target.contains("8.4 million visits"), "{target}");
+    let problems = b.console("WARNING").await;
+    assert!(problems.is_empty(), "console: {problems:#?}");
+    b.close().await;
+}
+
 /// The status id of the indicator page (`data-status`: achieved, ahead, on-pace, behind,
 /// far-behind, not-judged, no-data), compared whole rather than searched in the status's words
 /// ("behind" is also in "far behind").
