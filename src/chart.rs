@@ -815,13 +815,21 @@ impl Chart {
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        match self {
-            Chart::Growth(s) => s.draw(area)?,
-            Chart::Progress(s) => s.draw(area)?,
-            Chart::Rate(s) => s.draw(area)?,
-            Chart::Compare(s) => s.draw(area)?,
-        }
+        self.draw_body(area)?;
         area.present()
+    }
+
+    /// Draws the chart without finishing the picture (a download adds its caption around it).
+    fn draw_body<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        match self {
+            Chart::Growth(s) => s.draw(area),
+            Chart::Progress(s) => s.draw(area),
+            Chart::Rate(s) => s.draw(area),
+            Chart::Compare(s) => s.draw(area),
+        }
     }
 
     /// The chart as SVG markup, `width` CSS pixels wide (at least [`MIN_WIDTH`]).
@@ -859,7 +867,7 @@ impl Chart {
                 top.draw(&Text::new(l.clone(), (10, y), style))?;
                 y += line(LABEL);
             }
-            self.draw(&chart)?;
+            self.draw_body(&chart)?;
             let mut y = 8;
             for l in &source {
                 let style = font_at(TEXT, HPos::Left, VPos::Top).color(&MUTED);

@@ -205,6 +205,12 @@ fn a_downloaded_chart_carries_its_title_period_and_source() {
             assert!(svg.contains(part) || svg.contains(words), "{part} missing");
         }
         assert!(svg.contains("to Jan–Sep"));
+        assert_eq!(
+            svg.matches("</svg>").count(),
+            1,
+            "one picture, its caption inside it (an image viewer refuses anything after </svg>)"
+        );
+        assert!(svg.trim_end().ends_with("</svg>"));
         assert!(
             !chart.svg(720).contains("to Jan–Sep"),
             "the page shows its own title"
