@@ -1,40 +1,108 @@
-//! A chart with its text alternative and SVG/PNG downloads.
+//! A chart drawn at the width of its box (redrawn when that changes), with its text alternative
+//! and SVG/PNG downloads that carry its title, period and source.
 
 use super::state::use_store;
 use super::text::tr;
+use crate::chart::{Caption, Chart};
 use crate::web;
 use leptos::prelude::*;
 
-/// A chart (an SVG string from [`crate::chart`]), described for screen readers, with download
-/// buttons.
+/// A chart, drawn for the space it gets, described for screen readers, with download buttons.
 #[component]
 pub fn ChartFigure(
-    /// The SVG markup, made by plotters (which escapes text, so it is safe to insert).
-    svg: String,
+    /// What to draw.
+    chart: Chart,
+    /// Title, period and source, written on downloads.
+    caption: Caption,
     /// Text alternative.
     alt: String,
     /// File name without extension for downloads.
     name: String,
+    /// Whether to offer downloads (the small charts of a section page do not).
+    #[prop(default = true)]
+    downloads: bool,
 ) -> impl IntoView {
     let lang = use_store().lang;
-    let svg_for_svg = svg.clone();
-    let svg_for_png = svg.clone();
+    let width = RwSignal::new(None::<u32>);
+    let node = NodeRef::<leptos::html::Figure>::new();
+    let watch = StoredValue::new_local(None::<web::WidthWatch>);
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            watch.set_value(web::watch_width(&el, move |w| width.set(Some(w))));
+        }
+    });
+    let chart = StoredValue::new(chart);
+    let caption = StoredValue::new(caption);
+    // plotters escapes text, so its markup is safe to insert.
+    let svg = move || {
+        width
+            .get()
+            .map(|w| chart.with_value(|c| c.svg(w)))
+            .unwrap_or_default()
+    };
+    let file = move || {
+        let w = width.get_untracked().unwrap_or(720).max(640);
+        chart.with_value(|c| caption.with_value(|cap| c.download_svg(w, cap)))
+    };
     let name_svg = format!("{name}.svg");
     let name_png = format!("{name}.png");
     view! {
         <div class="chart-box">
-            <figure class="chart" role="img" aria-label=alt inner_html=svg></figure>
-            <p class="chart-actions">
-                <button on:click=move |_| { let _ = web::download(&name_svg, "image/svg+xml", &svg_for_svg); }>
-                    {move || tr(lang.get(), "下载 SVG", "Download SVG")}
-                </button>
-                <button on:click=move |_| {
-                    let (svg, name) = (svg_for_png.clone(), name_png.clone());
-                    leptos::task::spawn_local(async move { let _ = web::download_svg_as_png(&name, &svg, 2.0).await; });
-                }>
-                    {move || tr(lang.get(), "下载 PNG", "Download PNG")}
-                </button>
-            </p>
+            <figure class="chart" node_ref=node role="img" aria-label=alt inner_html=svg></figure>
+            {downloads.then(|| view! {
+                <p class="chart-actions">
+                    <button on:click=move |_| { let _ = web::download(&name_svg, "image/svg+xml", &file()); }>
+                        {move || tr(lang.get(), "下载 SVG", "Download SVG")}
+                    </button>
+                    <button on:click=move |_| {
+                        let (svg, name) = (file(), name_png.clone());
+                        leptos::task::spawn_local(async move { let _ = web::download_svg_as_png(&name, &svg, 2.0).await; });
+                    }>
+                        {move || tr(lang.get(), "下载 PNG", "Download PNG")}
+                    </button>
+                </p>
+            })}
         </div>
+    }
+}
+
+/// The source line of a downloaded chart: the report, and where this year's figures come from.
+pub fn source_line(figure_sources: &[String], l: crate::model::Lang) -> String {
+    let mut sources: Vec<&str> = figure_sources
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    sources.dedup();
+    let figures = if sources.is_empty() {
+        tr(l, "用户录入", "as entered by the user").to_string()
+    } else {
+        sources.join(tr(l, "；", "; "))
+    };
+    format!(
+        "{}{}",
+        tr(
+            l,
+            "来源：新源县2023年政府工作报告（目标与2022年实绩）；今年数据：",
+            "Source: Xinyuan County 2023 Government Work Report (targets and 2022 results); figures for 2023: "
+        ),
+        figures
+    )
+}
+
+/// The period a chart covers: "截至1-9月", "to Jan–Sep".
+pub fn period_line(latest: Option<crate::model::figures::Period>, l: crate::model::Lang) -> String {
+    match latest {
+        Some(p) => format!(
+            "{}{}",
+            tr(l, "截至", "to "),
+            crate::model::figures::Period::Month(p.end_month()).label(l)
+        ),
+        None => tr(
+            l,
+            "2023年（暂无今年数据）",
+            "2023 (no figures for this year yet)",
+        )
+        .to_string(),
     }
 }

@@ -1,5 +1,6 @@
 //! One indicator: what the report says, progress, the chart, the figures entered and the form.
 
+use super::chart_figure::{period_line, source_line, ChartFigure};
 use super::judged::use_judged;
 use super::state::use_store;
 use super::table::Quotes;
@@ -7,7 +8,7 @@ use super::text::{
     as_of_text, base_text, kind_name, measure_text, needed_text, projection_text, status_name,
     targets_text, tr, unjudged_text, warning_text,
 };
-use crate::chart::{progress_svg, ProgressSpec};
+use crate::chart::{Caption, Chart, ProgressSpec, RateSpec};
 use crate::model::dataset::{Dataset, Frequency, Indicator, Kind};
 use crate::model::figures::{Figure, Period};
 use crate::model::number::{self, Field};
@@ -92,7 +93,7 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
                 <section aria-labelledby="progress-h">
                     <h2 id="progress-h">{tr(l, "进度", "Progress")}</h2>
                     {body}
-                    <Chart ind=ind/>
+                    <ProgressChart ind=ind/>
                 </section>
             }
         })}
@@ -110,76 +111,152 @@ fn frequency_name(f: Frequency, l: Lang) -> &'static str {
 }
 
 #[component]
-fn Chart(ind: &'static Indicator) -> impl IntoView {
+fn ProgressChart(ind: &'static Indicator) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let judged = use_judged();
     move || {
         let l = lang.get();
         let figs = store.entries.with(|e| e.of(&ind.id).to_vec());
-        let points: Vec<(u8, f64)> = figs
-            .iter()
-            .filter_map(|f| f.value.map(|v| (f.period.end_month(), v)))
-            .collect();
-        if points.is_empty() {
-            return None;
-        }
-        let projection = judged.with(&ind.id, |a| a.and_then(|a| a.projection).map(|p| p.value));
-        let target = ind
-            .absolute_target()
-            .or(ind.comparable_implied_level())
-            .or_else(|| {
-                ind.targets.iter().find_map(|t| match t.goal {
-                    crate::model::dataset::Goal::Level { value }
-                    | crate::model::dataset::Goal::Floor { value }
-                    | crate::model::dataset::Goal::Ceiling { value } => Some(value),
-                    _ => None,
-                })
+        let months: Vec<String> = Period::all_months().map(|p| p.short_label(l)).collect();
+        let (rate, latest) = judged.with(&ind.id, |a| {
+            (
+                crate::chart::judged_on_growth(ind, a),
+                a.and_then(|a| a.latest),
+            )
+        });
+        let sources: Vec<String> = figs.iter().map(|f| f.source.clone()).collect();
+        let name = ind.name.get(l);
+        let (chart, alt, title) = if let Some(target) = rate {
+            let points = crate::chart::growth_points(ind, &figs);
+            if points.is_empty() {
+                return None;
+            }
+            let alt = format!(
+                "{}{}{}{}{}",
+                tr(
+                    l,
+                    "折线图，累计增速与目标增速",
+                    "Line chart of growth to date against the target rate"
+                ),
+                tr(l, "（", " ("),
+                format::growth(target),
+                tr(l, "）：", "): "),
+                points
+                    .iter()
+                    .map(|(m, g)| format!(
+                        "{} {}",
+                        Period::Month(*m).short_label(l),
+                        format::growth(*g)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(tr(l, "，", ", "))
+            );
+            let chart = Chart::Rate(RateSpec {
+                points,
+                target,
+                labels: [
+                    tr(l, "累计增速", "Growth to date").into(),
+                    format!(
+                        "{} {}",
+                        tr(l, "目标增速", "Target rate"),
+                        format::growth(target)
+                    ),
+                ],
+                months,
             });
-        let seasonal: Vec<(u8, f64)> = ind
-            .growth_target()
-            .map(|g| {
-                figs.iter()
-                    .filter_map(|f| {
-                        f.prev
-                            .map(|p| (f.period.end_month(), p * (1.0 + g / 100.0)))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let spec = ProgressSpec {
-            points: points.clone(),
-            target,
-            pace_from_zero: ind.kind.is_flow(),
-            seasonal,
-            projection,
-            labels: [
-                tr(l, "累计/最新", "Cumulative / latest").into(),
-                tr(l, "序时进度", "Time-elapsed pace").into(),
-                tr(l, "季节进度", "Seasonal pace").into(),
-                tr(l, "全年预计", "Projection").into(),
-                tr(l, "目标", "Target").into(),
-            ],
-            months: Period::all_months().map(|p| p.short_label(l)).collect(),
-        };
-        let svg = progress_svg(&spec, (720, 320));
-        let alt = format!(
-            "{}{}{}",
-            tr(l, "折线图，各期数值", "Line chart of the figures by period"),
-            tr(l, "：", ": "),
-            points
+            (
+                chart,
+                alt,
+                format!(
+                    "{name}{}",
+                    tr(l, "：累计增速与目标", ": growth to date against the target")
+                ),
+            )
+        } else {
+            let points: Vec<(u8, f64)> = figs
                 .iter()
-                .map(|(m, v)| format!(
-                    "{} {}",
-                    Period::Month(*m).short_label(l),
-                    format::quantity(*v, &ind.unit, l)
-                ))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        Some(
-            view! { <super::chart_figure::ChartFigure svg=svg alt=alt name=format!("xinyuan-2023-{}", ind.id)/> },
-        )
+                .filter_map(|f| f.value.map(|v| (f.period.end_month(), v)))
+                .collect();
+            if points.is_empty() {
+                return None;
+            }
+            let projection =
+                judged.with(&ind.id, |a| a.and_then(|a| a.projection).map(|p| p.value));
+            let target = ind
+                .absolute_target()
+                .or(ind.comparable_implied_level())
+                .or_else(|| {
+                    ind.targets.iter().find_map(|t| match t.goal {
+                        crate::model::dataset::Goal::Level { value }
+                        | crate::model::dataset::Goal::Floor { value }
+                        | crate::model::dataset::Goal::Ceiling { value } => Some(value),
+                        _ => None,
+                    })
+                });
+            let seasonal: Vec<(u8, f64)> = ind
+                .growth_target()
+                .map(|g| {
+                    figs.iter()
+                        .filter_map(|f| {
+                            f.prev
+                                .map(|p| (f.period.end_month(), p * (1.0 + g / 100.0)))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let alt = format!(
+                "{}{}{}",
+                tr(l, "折线图，各期数值", "Line chart of the figures by period"),
+                tr(l, "：", ": "),
+                points
+                    .iter()
+                    .map(|(m, v)| format!(
+                        "{} {}",
+                        Period::Month(*m).short_label(l),
+                        format::quantity(*v, &ind.unit, l)
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let flow = ind.kind.is_flow();
+            let chart = Chart::Progress(ProgressSpec {
+                points,
+                target,
+                pace_from_zero: flow,
+                seasonal,
+                projection,
+                labels: [
+                    tr(l, "累计/最新", "Cumulative / latest").into(),
+                    tr(l, "序时进度", "Time-elapsed pace").into(),
+                    tr(l, "季节进度", "Seasonal pace").into(),
+                    tr(l, "全年预计", "Projection").into(),
+                    tr(l, "目标", "Target").into(),
+                ],
+                months,
+            });
+            let what = if flow {
+                tr(
+                    l,
+                    "：完成情况与序时进度",
+                    ": completion against the time-elapsed pace",
+                )
+            } else {
+                tr(l, "：最新水平与目标", ": latest level against the target")
+            };
+            (chart, alt, format!("{name}{what}"))
+        };
+        let caption = Caption {
+            title: format!(
+                "{}{title}",
+                tr(l, "新源县2023年 · ", "Xinyuan County 2023 · ")
+            ),
+            period: period_line(latest, l),
+            source: source_line(&sources, l),
+        };
+        Some(view! {
+            <ChartFigure chart=chart caption=caption alt=alt name=format!("xinyuan-2023-{}", ind.id)/>
+        })
     }
 }
 

@@ -1,11 +1,12 @@
 //! The overview: status summary, the main targets' growth chart and a card per main target.
 
+use super::chart_figure::{period_line, source_line, ChartFigure};
 use super::judged::use_judged;
 use super::state::use_store;
 use super::text::{
     as_of_text, base_text, measure_text, punct, status_name, targets_text, tr, unjudged_text,
 };
-use crate::chart::{growth_svg, GrowthBar, GrowthLegend};
+use crate::chart::{Caption, Chart, GrowthBar, GrowthLegend, GrowthSpec};
 use crate::model::dataset::Dataset;
 use crate::model::lagging::lagging;
 use crate::model::progress::{Assessment, Measure, Status};
@@ -38,21 +39,35 @@ pub fn Overview() -> impl IntoView {
     };
     let chart = move || {
         let l = lang.get();
+        let mut latest = None;
+        let mut sources = Vec::new();
         let bars: Vec<GrowthBar> = data
             .in_section("main")
             .filter_map(|i| {
                 let target = i.growth_target()?;
-                let latest = judged.with(&i.id, |a| {
-                    a?.judgements.iter().find_map(|j| match j.measure {
-                        Measure::Growth { to_date, .. } => Some(to_date),
-                        _ => None,
+                let (actual, status, as_of) = judged
+                    .with(&i.id, |a| {
+                        let a = a?;
+                        let to_date = a.judgements.iter().find_map(|j| match j.measure {
+                            Measure::Growth { to_date, .. } => Some((to_date, j.as_of)),
+                            _ => None,
+                        });
+                        Some((to_date.map(|t| t.0), a.status, to_date.map(|t| t.1)))
                     })
+                    .unwrap_or((None, Status::NoData, None));
+                if let Some(p) = as_of {
+                    latest = latest.max(Some(p.end_month()));
+                }
+                store.entries.with(|e| {
+                    sources.extend(e.of(&i.id).iter().map(|f| f.source.clone()));
                 });
                 Some(GrowthBar {
                     label: i.short_name(l).to_string(),
                     base: i.base.as_ref().and_then(|b| b.growth),
                     target,
-                    actual: latest,
+                    actual,
+                    status: (status != Status::NoData)
+                        .then(|| (status, status_name(status, l).to_string())),
                 })
             })
             .collect();
@@ -61,7 +76,24 @@ pub fn Overview() -> impl IntoView {
             target: tr(l, "2023年目标", "2023 target").into(),
             actual: tr(l, "2023年累计增速", "2023 growth to date").into(),
         };
-        (growth_svg(&bars, &legend, (900, 380)), bars)
+        let caption = Caption {
+            title: tr(
+                l,
+                "新源县2023年主要预期目标：增速",
+                "Xinyuan County 2023 main targets: growth",
+            )
+            .into(),
+            period: period_line(latest.map(crate::model::figures::Period::Month), l),
+            source: source_line(&sources, l),
+        };
+        (
+            Chart::Growth(GrowthSpec {
+                bars: bars.clone(),
+                legend,
+            }),
+            caption,
+            bars,
+        )
     };
     view! {
         <h1>{move || tr(lang.get(), "2023年目标进度总览", "2023 targets at a glance")}</h1>
@@ -98,12 +130,12 @@ pub fn Overview() -> impl IntoView {
         <section aria-labelledby="growth-h">
             <h2 id="growth-h">{move || tr(lang.get(), "主要预期目标：增速", "Main targets: growth")}</h2>
             {move || {
-                let (svg, bars) = chart();
+                let (chart, caption, bars) = chart();
                 let l = lang.get();
                 let alt = tr(l, "柱状图：各主要指标的2022年增速、2023年目标增速和2023年累计增速，数值见右表。", "Bar chart of each main indicator's 2022 growth, 2023 target growth and 2023 growth to date; the numbers are in the table beside it.");
                 view! {
                     <div class="chart-and-table">
-                        <super::chart_figure::ChartFigure svg=svg alt=alt.to_string() name="xinyuan-2023-main-targets-growth".to_string()/>
+                        <ChartFigure chart=chart caption=caption alt=alt.to_string() name="xinyuan-2023-main-targets-growth".to_string()/>
                         <div class="table-wrap">
                         <table>
                             <thead><tr>

@@ -1,9 +1,10 @@
 //! Every indicator in one table (search and section filter), and the page of one section.
 
+use super::chart_figure::ChartFigure;
 use super::judged::use_judged;
 use super::state::use_store;
 use super::text::{base_text, kind_name, status_name, targets_text, tr};
-use crate::chart::{compare_svg, Compare};
+use crate::chart::{Caption, Chart, Compare};
 use crate::model::dataset::{Dataset, Indicator};
 use crate::model::progress::{Assessment, Measure, Status};
 use crate::model::route::Route;
@@ -364,7 +365,7 @@ fn Multiples(list: Vec<&'static Indicator>) -> impl IntoView {
                         <li>
                             <h3><a href=Route::Indicator(ind.id.clone()).href()>{super::marked(ind.name.get(l).to_string(), l)}</a></h3>
                             <p class="unit">{unit}</p>
-                            <figure class="chart" role="img" aria-label=alt inner_html=compare_svg(&spec, (320, 120))></figure>
+                            <ChartFigure chart=Chart::Compare(spec) caption=Caption::default() alt=alt name=ind.id.clone() downloads=false/>
                             <p class=format!("status {}", status.id()) data-status=status.id()><span class=format!("dot {}", status.id())></span>{status_name(status, l)}{super::glossary::status_help(l)}</p>
                         </li>
                     })

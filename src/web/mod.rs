@@ -213,3 +213,69 @@ pub mod bench {
         param("fill").is_some()
     }
 }
+
+/// Watches the width of an element and reports it (CSS pixels, rounded down) once it has not
+/// changed for a moment; dropping the watch stops it.
+pub struct WidthWatch {
+    observer: web_sys::ResizeObserver,
+    _on_resize: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    _settled: std::rc::Rc<wasm_bindgen::closure::Closure<dyn FnMut()>>,
+}
+
+impl Drop for WidthWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// How long a width must hold before charts are redrawn for it, in milliseconds.
+const SETTLE_MS: i32 = 120;
+
+/// Calls `f` with the width of `el` now and after each change of it (debounced), as long as the
+/// returned watch is kept.
+pub fn watch_width(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<WidthWatch> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let window = web_sys::window()?;
+    let target = el.clone();
+    let last = Rc::new(Cell::new(0u32));
+    let settled: Rc<Closure<dyn FnMut()>> = Rc::new(Closure::new(move || {
+        let w = u32::try_from(target.client_width()).unwrap_or(0);
+        if w > 0 && w != last.get() {
+            last.set(w);
+            f(w);
+        }
+    }));
+    let timer = Rc::new(Cell::new(None::<i32>));
+    let pending = Rc::clone(&settled);
+    let on_resize: Closure<dyn FnMut()> = Closure::new(move || {
+        if let Some(t) = timer.take() {
+            window.clear_timeout_with_handle(t);
+        }
+        timer.set(
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    pending.as_ref().as_ref().unchecked_ref(),
+                    SETTLE_MS,
+                )
+                .ok(),
+        );
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    // The first width is reported at once, so that a chart is drawn at its size straight away.
+    if let Ok(cb) = settled
+        .as_ref()
+        .as_ref()
+        .dyn_ref::<js_sys::Function>()
+        .ok_or(())
+    {
+        let _ = cb.call0(&wasm_bindgen::JsValue::NULL);
+    }
+    Some(WidthWatch {
+        observer,
+        _on_resize: on_resize,
+        _settled: settled,
+    })
+}

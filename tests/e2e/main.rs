@@ -1446,3 +1446,100 @@ async fn what_is_behind_leads_a_phones_overview_and_a_status_count_leads_to_its_
     );
     b.close().await;
 }
+
+// Charts drawn for the space they get (issue 14, item 1).
+
+/// The smallest chart text on the page, in CSS pixels as shown (computed font size × the scale
+/// the SVG is drawn at), with the number of charts and of their text elements.
+async fn smallest_chart_text(b: &Browser) -> (f64, u64, u64) {
+    let v = b
+        .js(
+            "const svgs = [...document.querySelectorAll('figure.chart svg')];
+             let min = 1e9, n = 0;
+             for (const svg of svgs) {
+               const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
+               for (const t of svg.querySelectorAll('text')) {
+                 if (!t.textContent.trim()) continue;
+                 n += 1;
+                 min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale);
+               }
+             }
+             return [min, svgs.length, n];",
+        )
+        .await;
+    let a = v.as_array().expect("a list");
+    (
+        a[0].as_f64().expect("a size"),
+        a[1].as_u64().expect("charts"),
+        a[2].as_u64().expect("texts"),
+    )
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn chart_text_is_at_least_12_px_on_screen_on_a_phone_and_a_desktop_in_both_languages() {
+    let b = Browser::start().await;
+    b.open("").await;
+    b.js(&format!(
+        "localStorage.setItem('{KEY}', {}); return null;",
+        serde_json::json!(SAMPLE)
+    ))
+    .await;
+    for (w, h) in [(360, 800), (1280, 900)] {
+        b.client.set_window_size(w, h).await.expect("window size");
+        for lang in ["zh", "en"] {
+            b.js(&format!(
+                "localStorage.setItem('xinyuan-tracker.lang', '{lang}'); return null;"
+            ))
+            .await;
+            for page in [
+                "",
+                "#/section/main",
+                "#/indicator/gdp",
+                "#/indicator/tourists",
+            ] {
+                b.open(page).await;
+                b.client.refresh().await.expect("reload");
+                b.wait_for("figure.chart svg text").await;
+                // Charts are redrawn once their box's width has held for a moment.
+                tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+                let (min, charts, texts) = smallest_chart_text(&b).await;
+                assert!(
+                    charts > 0 && texts > 0,
+                    "{page} at {w} px ({lang}): no chart text"
+                );
+                assert!(
+                    min >= 12.0,
+                    "{page} at {w} px ({lang}): chart text {min:.2} px on screen"
+                );
+            }
+        }
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_downloaded_chart_says_what_it_shows_for_when_and_from_where() {
+    let b = Browser::start().await;
+    b.open("").await;
+    b.js(&format!(
+        "localStorage.setItem('{KEY}', {}); localStorage.setItem('xinyuan-tracker.lang', 'en'); return null;",
+        serde_json::json!(SAMPLE)
+    ))
+    .await;
+    b.open("#/indicator/gdp").await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for("figure.chart svg text").await;
+    b.click(".chart-actions button").await;
+    let svg = String::from_utf8(downloaded(&b, ".svg").await).expect("text");
+    for part in [
+        "Xinyuan County 2023",
+        "to Jan–Jun",
+        "Government Work Report",
+        "+8.0%",
+    ] {
+        assert!(svg.contains(part), "{part} missing from the download");
+    }
+    b.close().await;
+}
