@@ -218,6 +218,7 @@ pub mod bench {
 /// changed for a moment; dropping the watch stops it.
 pub struct WidthWatch {
     observer: web_sys::ResizeObserver,
+    timer: std::rc::Rc<std::cell::Cell<Option<i32>>>,
     _on_resize: wasm_bindgen::closure::Closure<dyn FnMut()>,
     _settled: std::rc::Rc<wasm_bindgen::closure::Closure<dyn FnMut()>>,
 }
@@ -225,6 +226,10 @@ pub struct WidthWatch {
 impl Drop for WidthWatch {
     fn drop(&mut self) {
         self.observer.disconnect();
+        // A redraw still waiting would call a closure that is gone.
+        if let (Some(t), Some(w)) = (self.timer.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(t);
+        }
     }
 }
 
@@ -249,6 +254,7 @@ pub fn watch_width(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<W
     }));
     let timer = Rc::new(Cell::new(None::<i32>));
     let pending = Rc::clone(&settled);
+    let timer_for_drop = Rc::clone(&timer);
     let on_resize: Closure<dyn FnMut()> = Closure::new(move || {
         if let Some(t) = timer.take() {
             window.clear_timeout_with_handle(t);
@@ -275,6 +281,7 @@ pub fn watch_width(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<W
     }
     Some(WidthWatch {
         observer,
+        timer: timer_for_drop,
         _on_resize: on_resize,
         _settled: settled,
     })
