@@ -62,8 +62,30 @@ async fn the_app_mounts_and_renders_the_overview() {
         .expect("query")
         .length();
     assert_eq!(cards, 10);
-    assert!(host
-        .query_selector("figure.chart svg")
-        .expect("query")
-        .is_some());
+    // Charts are drawn once their box's width is known (a ResizeObserver reports it).
+    let mut drawn = false;
+    for _ in 0..100 {
+        if host
+            .query_selector("figure.chart svg")
+            .expect("query")
+            .is_some()
+        {
+            drawn = true;
+            break;
+        }
+        sleep_ms(50).await;
+    }
+    assert!(drawn, "a chart is drawn within 5 s");
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("timeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("sleep");
 }
