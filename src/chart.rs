@@ -450,7 +450,7 @@ pub struct ProgressSpec {
     pub seasonal: Vec<(u8, f64)>,
     /// Year-end projection.
     pub projection: Option<f64>,
-    /// Legend labels: figures, pace, seasonal, projection, target.
+    /// Legend labels: figures (with the unit of the axis), pace, seasonal, projection, target.
     pub labels: [String; 5],
     /// Axis labels for months 1..=12.
     pub months: Vec<String>,
@@ -520,6 +520,23 @@ fn time_plot_height(width: u32) -> i32 {
     (f64::from(width) * 0.5).clamp(220.0, 320.0) as i32
 }
 
+/// The height of a chart over time with its legend below it.
+fn time_chart_height(entries: &[(&str, Key)], width: u32) -> u32 {
+    (time_plot_height(width) + 10 + legend_height(entries, width - 20) + 10) as u32
+}
+
+/// Fills a chart over time's area, draws its legend below and returns the area left for the plot.
+fn time_chart_frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    entries: &[(&str, Key)],
+) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let (w, _) = area.dim_in_pixel();
+    let (plot, legend) = area.split_vertically(time_plot_height(w));
+    draw_legend(&legend.margin(10, 0, 10, 10), entries)?;
+    Ok(plot)
+}
+
 impl ProgressSpec {
     fn legend_entries(&self) -> Vec<(&str, Key)> {
         let [l_fig, l_pace, l_seasonal, l_proj, l_target] = &self.labels;
@@ -540,18 +557,15 @@ impl ProgressSpec {
     }
 
     fn height(&self, width: u32) -> u32 {
-        (time_plot_height(width) + 10 + legend_height(&self.legend_entries(), width - 20) + 10)
-            as u32
+        time_chart_height(&self.legend_entries(), width)
     }
 
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        area.fill(&WHITE)?;
+        let plot = time_chart_frame(area, &self.legend_entries())?;
         let (w, _) = area.dim_in_pixel();
-        let (plot, legend) = area.split_vertically(time_plot_height(w));
-        draw_legend(&legend.margin(10, 0, 10, 10), &self.legend_entries())?;
         let spec = self;
         let all = spec
             .points
@@ -573,6 +587,7 @@ impl ProgressSpec {
             .configure_mesh()
             .x_labels(12)
             .x_label_formatter(&fmt)
+            .y_label_formatter(&|v| crate::model::format::number(*v, 2))
             .y_labels(if w < 400 { 5 } else { 8 })
             .label_style(font(TEXT))
             .light_line_style(GRID)
@@ -627,18 +642,15 @@ impl RateSpec {
     }
 
     fn height(&self, width: u32) -> u32 {
-        (time_plot_height(width) + 10 + legend_height(&self.legend_entries(), width - 20) + 10)
-            as u32
+        time_chart_height(&self.legend_entries(), width)
     }
 
     fn draw<DB: DrawingBackend>(
         &self,
         area: &DrawingArea<DB, Shift>,
     ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-        area.fill(&WHITE)?;
+        let plot = time_chart_frame(area, &self.legend_entries())?;
         let (w, _) = area.dim_in_pixel();
-        let (plot, legend) = area.split_vertically(time_plot_height(w));
-        draw_legend(&legend.margin(10, 0, 10, 10), &self.legend_entries())?;
         let values = self.points.iter().map(|p| p.1).chain([self.target, 0.0]);
         let (lo, hi) = values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
         let pad = (hi - lo).max(1.0) * 0.15;

@@ -303,3 +303,55 @@ fn the_style_sheet_uses_the_status_colours_the_charts_use() {
         assert!(root.contains(&var), "style.css: {var}");
     }
 }
+
+/// The status colours of the style sheet's dark theme, by status id.
+fn dark_status_colours() -> Vec<(String, String)> {
+    let css = include_str!("../public/style.css");
+    let dark = &css[css
+        .find("@media (prefers-color-scheme: dark)")
+        .expect("a dark theme")..];
+    let dark = &dark[..dark.find('}').expect("the dark theme's variables end")];
+    STATUS_COLOURS
+        .iter()
+        .map(|(s, _)| {
+            let var = format!("--{}: ", s.id());
+            let at = dark
+                .find(&var)
+                .unwrap_or_else(|| panic!("dark theme sets {var}"))
+                + var.len();
+            (s.id().to_string(), dark[at..at + 7].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn dark_theme_status_colours_stay_apart_for_colour_blind_readers_and_read_on_its_background() {
+    let colours = dark_status_colours();
+    for (name, m) in [
+        ("normal vision", NORMAL),
+        ("protanopia", PROTANOPIA),
+        ("deuteranopia", DEUTERANOPIA),
+    ] {
+        for (i, (s1, c1)) in colours.iter().enumerate() {
+            for (s2, c2) in &colours[i + 1..] {
+                let (a, b) = (seen(c1, &m), seen(c2, &m));
+                let d = (0..3).map(|k| (a[k] - b[k]).powi(2)).sum::<f64>().sqrt();
+                assert!(
+                    d >= 15.0,
+                    "dark, {name}: {s1} and {s2} only ΔE {d:.1} apart"
+                );
+            }
+        }
+    }
+    // Contrast as text on the dark theme's card background (the lighter of its two).
+    let bg = {
+        let [r, g, b] = linear("#1e1e22");
+        0.2126 * r + 0.7152 * g + 0.0722 * b
+    };
+    for (s, c) in &colours {
+        let [r, g, b] = linear(c);
+        let l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let contrast = (l.max(bg) + 0.05) / (l.min(bg) + 0.05);
+        assert!(contrast >= 4.5, "dark {s} {c} on #1e1e22: {contrast:.2}");
+    }
+}

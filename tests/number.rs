@@ -228,15 +228,22 @@ fn a_wan_yuan_figure_typed_into_an_yi_yuan_field_draws_a_warning_with_the_likely
     assert_eq!(w.assumed, "亿元");
     let zh = w.message(Lang::Zh);
     let en = w.message(Lang::En);
+    assert!(
+        zh.contains("1,052,000 亿元") && zh.contains("万元") && zh.contains("105.2 亿元"),
+        "{zh}"
+    );
+    // English writes quantities in words; a Chinese unit appears only as the one typed or meant.
+    assert_eq!(
+        en,
+        "1,052,000, read in 100 million yuan (亿元), is 105,200 billion yuan: about 7,874 times \
+         the 2022 figure (13.361 billion yuan). If it is a figure in 10,000 yuan (万元), it is \
+         10.52 billion yuan."
+    );
     for m in [&zh, &en] {
-        assert!(
-            m.contains("1,052,000 亿元") && m.contains("万元") && m.contains("105.2 亿元"),
-            "{m}"
-        );
         // Compared with the 2022 figure: GDP's implied 2023 level is not comparable (a
         // current-price level times a real growth rate), so it is never quoted.
         assert!(
-            m.contains("7,874") && m.contains("133.61 亿元") && !m.contains("144.2988"),
+            m.contains("7,874") && !m.contains("144.2988") && !m.contains("14.43"),
             "how many times: {m}"
         );
     }
@@ -327,4 +334,21 @@ fn clause_punctuation_and_other_spellings_of_units_are_understood() {
         Err(xinyuan_tracker::model::number::NumberError::BadGrouping),
         "a comma after digits is still a grouping error"
     );
+}
+
+#[test]
+fn yuan_is_not_taken_for_us_dollars() {
+    use xinyuan_tracker::model::number::NumberError;
+    for typed in ["5.6亿元", "56000万元", "3元"] {
+        assert!(
+            matches!(
+                parse(typed, Field::Value { unit: "万美元" }),
+                Err(NumberError::WrongUnit { .. })
+            ),
+            "{typed}: {:?}",
+            parse(typed, Field::Value { unit: "万美元" })
+        );
+    }
+    assert_eq!(value("2400万美元", "万美元"), Ok(2400.0));
+    assert_eq!(value("0.24亿美元", "万美元"), Ok(2400.0));
 }

@@ -287,6 +287,10 @@ pub struct Indicator {
     pub short: Option<Text>,
     /// Unit, such as 亿元 / 100 million yuan.
     pub unit: Text,
+    /// The names statistics releases give it, besides the report's (生产总值 for 地区生产总值,
+    /// 规上工业增加值 …): what [`crate::model::release`] looks for in a pasted release.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Kind of its main target (or, for a 2022-only result, how it would be judged).
     pub kind: Kind,
     /// Direction that counts as better.
@@ -387,8 +391,21 @@ pub struct Dataset {
     pub source: Source,
     /// The report's parts, in order.
     pub sections: Vec<Section>,
+    /// Names releases give several indicators at once, with their values listed in order after
+    /// 分别 ("城乡居民人均可支配收入分别达到36835元、18915元").
+    #[serde(default)]
+    pub release_groups: Vec<ReleaseGroup>,
     /// Every indicator, grouped by section in report order.
     pub indicators: Vec<Indicator>,
+}
+
+/// A name a release gives several indicators at once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReleaseGroup {
+    /// The name, as releases write it.
+    pub name: String,
+    /// The indicators, in the order their values follow.
+    pub indicators: Vec<String>,
 }
 
 /// Why a dataset was refused.
@@ -403,6 +420,12 @@ pub enum DatasetError {
     /// An indicator names a section that does not exist.
     #[error("indicator {0} names unknown section {1}")]
     UnknownSection(String, String),
+    /// A release group names an indicator that does not exist.
+    #[error("release group {0} names unknown indicator {1}")]
+    UnknownGroupMember(String, String),
+    /// The same release name is given to two indicators.
+    #[error("release name {0} is given to two indicators")]
+    AmbiguousAlias(String),
     /// A number is NaN or infinite.
     #[error("indicator {0} has a non-finite number")]
     NonFinite(String),
@@ -441,9 +464,16 @@ impl Dataset {
             .flat_map(|i| self.indicators.iter().map(move |ind| (i, ind)))
             .map(|(i, ind)| Indicator {
                 id: format!("{}_{i}", ind.id),
+                // A release's names stand for the first copy only.
+                aliases: if i == 0 { ind.aliases.clone() } else { Vec::new() },
                 ..ind.clone()
             })
             .collect();
+        for g in &mut d.release_groups {
+            for id in &mut g.indicators {
+                id.push_str("_0");
+            }
+        }
         d
     }
 
@@ -461,6 +491,22 @@ impl Dataset {
             }
             if !numbers_of(ind).iter().all(|n| n.is_finite()) {
                 return Err(DatasetError::NonFinite(ind.id.clone()));
+            }
+        }
+        let mut names = std::collections::HashSet::new();
+        let all_names = self
+            .indicators
+            .iter()
+            .flat_map(|i| i.aliases.iter())
+            .chain(self.release_groups.iter().map(|g| &g.name));
+        for name in all_names {
+            if !names.insert(name.as_str()) {
+                return Err(DatasetError::AmbiguousAlias(name.clone()));
+            }
+        }
+        for g in &self.release_groups {
+            if let Some(id) = g.indicators.iter().find(|id| self.indicator(id).is_none()) {
+                return Err(DatasetError::UnknownGroupMember(g.name.clone(), id.clone()));
             }
         }
         Ok(())

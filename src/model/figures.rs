@@ -15,6 +15,15 @@ pub enum Period {
     Quarter(u8),
 }
 
+/// The period an indicator's figure to the end of month `m` is filed under, if it has one then:
+/// a quarter for an indicator released quarterly (none at other months), else the month.
+pub fn filed_period(ind: &super::dataset::Indicator, m: u8) -> Option<Period> {
+    match ind.frequency {
+        super::dataset::Frequency::Quarterly => (m % 3 == 0).then_some(Period::Quarter(m / 3)),
+        _ => Some(Period::Month(m)),
+    }
+}
+
 impl Period {
     /// The last month the period covers, 1..=12.
     pub fn end_month(self) -> u8 {

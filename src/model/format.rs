@@ -77,6 +77,17 @@ fn english_unit(unit: &str) -> (f64, &str) {
     (1.0, unit)
 }
 
+/// The plain unit of an English unit of the data, times a magnitude, in words: (10⁴, "100 million
+/// yuan") is "10,000 yuan", (1, "10,000 mu") is "mu", (10⁸, "people") is "100 million people".
+pub fn unit_words(magnitude: f64, unit: &str) -> String {
+    let (_, noun) = english_unit(unit);
+    match magnitude {
+        m if (m / 1e8 - 1.0).abs() < 1e-9 => format!("100 million {noun}"),
+        m if (m / 1e4 - 1.0).abs() < 1e-9 => format!("10,000 {noun}"),
+        _ => noun.to_string(),
+    }
+}
+
 fn is_usd(noun: &str) -> bool {
     noun == "US dollars"
 }
@@ -93,18 +104,34 @@ fn plain(x: f64, scale: f64, noun: &str) -> String {
     number(v, decimals)
 }
 
+/// A value in an indicator's unit with every decimal a conversion gives (for showing how a typed
+/// number will be saved): "38.3967 亿元" / "3.83967 billion yuan", "0.3 万亩" / "3,000 mu".
+pub fn exact_quantity(x: f64, unit: &Text, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if unit.zh == "%" => format!("{}%", number(x, 8)),
+        Lang::Zh => format!("{} {}", number(x, 8), unit.zh),
+        Lang::En => english_with(x, &unit.en, Some(8)),
+    }
+}
+
 fn english(x: f64, unit: &str) -> String {
+    english_with(x, unit, None)
+}
+
+/// English words and digits; `exact` gives the decimals kept in place of the usual rounding.
+fn english_with(x: f64, unit: &str, exact: Option<usize>) -> String {
     let (scale, noun) = english_unit(unit);
     if noun == "%" {
-        return percent(x);
+        return format!("{}%", number(x, exact.unwrap_or(2)));
     }
     let v = x * scale;
     let words = [(1e9, "billion"), (1e6, "million")]
         .into_iter()
         .find(|(w, _)| v.is_finite() && (v.abs() / w * 1000.0).round() / 1000.0 >= 1.0);
-    let digits = match words {
-        Some((w, word)) => format!("{} {word}", number(v / w, 3)),
-        None => plain(x, scale, noun),
+    let digits = match (words, exact) {
+        (Some((w, word)), _) => format!("{} {word}", number(v / w, exact.unwrap_or(3))),
+        (None, Some(d)) => number(v, d),
+        (None, None) => plain(x, scale, noun),
     };
     if is_usd(noun) {
         return format!("USD {digits}");

@@ -7,6 +7,7 @@ pub mod format;
 pub mod lagging;
 pub mod number;
 pub mod progress;
+pub mod release;
 pub mod route;
 pub mod saved;
 pub mod sync;

@@ -27,7 +27,7 @@
 //! [`scale_check`] then warns when a value is far from the scale of the report's figures for the
 //! indicator, which is how a 万 or 亿 slip shows.
 
-use super::dataset::{Goal, Indicator, Kind, Lang};
+use super::dataset::{Goal, Indicator, Kind, Lang, Text};
 use super::figures::Period;
 use super::format;
 
@@ -60,14 +60,15 @@ pub struct Parsed {
 
 impl Parsed {
     /// How the number will be saved, when a unit, magnitude or word was typed: "按 0.3 万亩 保存" /
-    /// "read as 0.3 万亩", in the field's unit as the report writes it.
-    pub fn read_as(&self, field: Field<'_>, lang: Lang) -> Option<String> {
+    /// "read as 3,000 mu", with every decimal the conversion gives. `unit` is the value field's
+    /// unit; `None` for a growth rate.
+    pub fn read_as(&self, unit: Option<&Text>, lang: Lang) -> Option<String> {
         if !self.converted {
             return None;
         }
-        let shown = match field {
-            Field::Growth => format::growth(self.value),
-            Field::Value { unit } => exact_with_unit(self.value, unit),
+        let shown = match unit {
+            None => format::growth(self.value),
+            Some(unit) => format::exact_quantity(self.value, unit, lang),
         };
         Some(match lang {
             Lang::Zh => format!("按 {shown} 保存"),
@@ -193,15 +194,17 @@ pub fn split_unit(unit: &str) -> (f64, &str) {
     (1.0, unit)
 }
 
-/// The ways the base of a unit may be typed: 头（只） also as 头 or 只; 元/人·月 also as 元.
-fn base_aliases(base: &str) -> Vec<&str> {
-    let mut out = vec![base];
+/// The ways the base of a unit may be typed: 头（只） also as 头只, 头 or 只; 元/人·月 also as 元.
+fn base_aliases(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_string()];
     if let Some((before, inside)) = base.split_once('（') {
-        out.push(before);
-        out.push(inside.trim_end_matches('）'));
+        let inside = inside.trim_end_matches('）');
+        out.push(format!("{before}{inside}"));
+        out.push(before.to_string());
+        out.push(inside.to_string());
     }
     if let Some((numerator, _)) = base.split_once('/') {
-        out.push(numerator);
+        out.push(numerator.to_string());
     }
     out.retain(|a| !a.is_empty());
     out
@@ -216,8 +219,7 @@ fn accepted_units(unit: &str) -> Vec<String> {
     let (mag, base) = split_unit(unit);
     let mut out: Vec<String> = base_aliases(base)
         .into_iter()
-        .filter(|a| *a != unit)
-        .map(str::to_string)
+        .filter(|a| a != unit)
         .collect();
     if mag > 1.0 {
         out.extend(
@@ -429,7 +431,7 @@ fn parse_value(s: &str, unit: &str) -> Result<Parsed, NumberError> {
                 return Err(wrong());
             }
             Some(m)
-        } else if base_aliases(base).contains(&rest) {
+        } else if base_aliases(base).iter().any(|a| a == rest) {
             Some(m)
         } else {
             return Err(wrong());
@@ -595,6 +597,8 @@ pub struct Likely {
     pub factor: f64,
     /// The unit the typed number was probably in (万元 when 亿元 was assumed), when it has a name.
     pub meant_unit: Option<String>,
+    /// The same in English words ("10,000 yuan").
+    pub meant_unit_en: Option<String>,
 }
 
 /// A value far from the scale of the report's figures for its indicator: probably a unit slip.
@@ -603,9 +607,11 @@ pub struct ScaleWarning {
     /// The value as it would be saved, in the field's unit.
     pub value: f64,
     /// The field's unit.
-    pub unit: String,
+    pub unit: Text,
     /// The unit the typed number was read in: the one typed, else the field's.
     pub assumed: String,
+    /// The same in English words ("100 million yuan").
+    pub assumed_en: String,
     /// The number as typed, in `assumed`.
     pub typed: f64,
     /// The figure of the report it was compared with, in the field's unit.
@@ -625,56 +631,69 @@ impl ScaleWarning {
     }
 
     /// The warning for the user: how many times larger or smaller, which unit was assumed, and the
-    /// likely intended reading. The units are written as the report writes them in both languages.
+    /// likely intended reading. Chinese writes the units as the report does; English writes the
+    /// quantities in words and digits and gives a Chinese unit only as what the user typed.
     pub fn message(&self, lang: Lang) -> String {
-        let typed = exact_with_unit(self.typed, &self.assumed);
-        let reference = exact_with_unit(self.reference, &self.unit);
         let label = self.reference_is.label(lang);
         let times = |r: f64| format::number(r, if r >= 10.0 { 0 } else { 1 });
-        let zh = lang == Lang::Zh;
-        let mut out = match (zh, self.too_large()) {
-            (true, true) => format!(
-                "{typed} 约是{label}（{reference}）的 {} 倍，按单位 {} 理解。",
-                times(self.ratio),
-                self.assumed
-            ),
-            (true, false) => format!(
-                "{typed} 只有{label}（{reference}）的约 1/{}，按单位 {} 理解。",
-                times(1.0 / self.ratio),
-                self.assumed
-            ),
-            (false, true) => format!(
-                "{typed} is about {} times {label} ({reference}), read in {}.",
-                times(self.ratio),
-                self.assumed
-            ),
-            (false, false) => format!(
-                "{typed} is only about 1/{} of {label} ({reference}), read in {}.",
-                times(1.0 / self.ratio),
-                self.assumed
-            ),
+        let how_far = if self.too_large() {
+            times(self.ratio)
+        } else {
+            times(1.0 / self.ratio)
+        };
+        let mut out = match lang {
+            Lang::Zh => {
+                let typed = exact_with_unit(self.typed, &self.assumed);
+                let reference = exact_with_unit(self.reference, &self.unit.zh);
+                let assumed = &self.assumed;
+                if self.too_large() {
+                    format!("{typed} 约是{label}（{reference}）的 {how_far} 倍，按单位 {assumed} 理解。")
+                } else {
+                    format!("{typed} 只有{label}（{reference}）的约 1/{how_far}，按单位 {assumed} 理解。")
+                }
+            }
+            Lang::En => {
+                let typed = format::number(self.typed, 8);
+                let read = format::exact_quantity(self.value, &self.unit, lang);
+                let reference = format::quantity(self.reference, &self.unit, lang);
+                let assumed = format!("{} ({})", self.assumed_en, self.assumed);
+                let size = if self.too_large() {
+                    format!("about {how_far} times")
+                } else {
+                    format!("only about 1/{how_far} of")
+                };
+                format!("{typed}, read in {assumed}, is {read}: {size} {label} ({reference}).")
+            }
         };
         match &self.likely {
             Some(l) => {
-                let meant = exact_with_unit(l.value, &self.unit);
+                let meant = match lang {
+                    Lang::Zh => exact_with_unit(l.value, &self.unit.zh),
+                    Lang::En => format::exact_quantity(l.value, &self.unit, lang),
+                };
                 let power = if l.factor >= 1e8 { "10⁸" } else { "10⁴" };
-                out.push_str(&match (zh, &l.meant_unit) {
-                    (true, Some(u)) => format!("如果这是以 {u} 计的数，应为 {meant}。"),
-                    (false, Some(u)) => format!(" If it is a figure in {u}, it is {meant}."),
-                    (true, None) => {
-                        let way = if self.too_large() { "大" } else { "小" };
-                        format!("如果位数{way}了 {power} 倍，应为 {meant}。")
+                let way = |zh: bool| match (zh, self.too_large()) {
+                    (true, true) => "大",
+                    (true, false) => "小",
+                    (false, true) => "large",
+                    (false, false) => "small",
+                };
+                out.push_str(&match (lang, &l.meant_unit, &l.meant_unit_en) {
+                    (Lang::Zh, Some(u), _) => format!("如果这是以 {u} 计的数，应为 {meant}。"),
+                    (Lang::En, Some(u), Some(en)) => {
+                        format!(" If it is a figure in {en} ({u}), it is {meant}.")
                     }
-                    (false, None) => {
-                        let way = if self.too_large() { "large" } else { "small" };
-                        format!(" If it is {power} times too {way}, it is {meant}.")
+                    (Lang::Zh, None, _) => {
+                        format!("如果位数{}了 {power} 倍，应为 {meant}。", way(true))
+                    }
+                    (Lang::En, _, _) => {
+                        format!(" If it is {power} times too {}, it is {meant}.", way(false))
                     }
                 });
             }
-            None => out.push_str(if zh {
-                "请检查位数和单位。"
-            } else {
-                " Check the digits and the unit."
+            None => out.push_str(match lang {
+                Lang::Zh => "请检查位数和单位。",
+                Lang::En => " Check the digits and the unit.",
             }),
         }
         out
@@ -736,17 +755,19 @@ pub fn scale_check(parsed: &Parsed, ind: &Indicator, period: Period) -> Option<S
     let (reference, reference_is) = if too_large { (hi, hi_is) } else { (lo, lo_is) };
     let (field_mag, base) = split_unit(unit);
     let typed_mag = parsed.factor * field_mag;
-    let name = |mag: f64| -> Option<String> {
+    let named = |mag: f64| {
         [(1.0, ""), (1e4, "万"), (1e8, "亿")]
-            .iter()
+            .into_iter()
             .find(|(m, _)| (mag / m - 1.0).abs() < 1e-9)
-            .map(|(_, p)| format!("{p}{base}"))
     };
+    let name = |mag: f64| named(mag).map(|(_, p)| format!("{p}{base}"));
+    let name_en = |mag: f64| named(mag).map(|(m, _)| format::unit_words(m, &ind.unit.en));
     let assumed = parsed
         .typed_unit
         .clone()
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| unit.to_string());
+    let assumed_en = name_en(typed_mag).unwrap_or_else(|| ind.unit.en.clone());
     let expected = (hi * lo * share).sqrt();
     let likely = [1e4, 1e8]
         .iter()
@@ -761,19 +782,24 @@ pub fn scale_check(parsed: &Parsed, ind: &Indicator, period: Period) -> Option<S
                 .abs()
                 .total_cmp(&(b.1 / expected).ln().abs())
         })
-        .map(|(k, v)| Likely {
-            value: v,
-            factor: k,
-            meant_unit: name(if too_large {
+        .map(|(k, v)| {
+            let meant = if too_large {
                 typed_mag / k
             } else {
                 typed_mag * k
-            }),
+            };
+            Likely {
+                value: v,
+                factor: k,
+                meant_unit: name(meant),
+                meant_unit_en: name_en(meant),
+            }
         });
     Some(ScaleWarning {
         value,
-        unit: unit.to_string(),
+        unit: ind.unit.clone(),
         assumed,
+        assumed_en,
         typed: value / parsed.factor,
         reference,
         reference_is,
@@ -931,16 +957,29 @@ mod tests {
 
     #[test]
     fn read_as_shows_the_value_with_every_decimal_a_conversion_gives() {
-        let field = Field::Value { unit: "亿元" };
-        let p = parse("383967万元", field).ok();
+        let yi = Text {
+            zh: "亿元".into(),
+            en: "100 million yuan".into(),
+        };
+        let p = parse("383967万元", Field::Value { unit: &yi.zh }).ok();
+        let read = |lang| p.as_ref().and_then(|p| p.read_as(Some(&yi), lang));
+        assert_eq!(read(Lang::Zh).as_deref(), Some("按 38.3967 亿元 保存"));
         assert_eq!(
-            p.and_then(|p| p.read_as(field, Lang::Zh)).as_deref(),
-            Some("按 38.3967 亿元 保存")
+            read(Lang::En).as_deref(),
+            Some("read as 3.83967 billion yuan")
+        );
+        let mu = Text {
+            zh: "万亩".into(),
+            en: "10,000 mu".into(),
+        };
+        let p = parse("3000亩", Field::Value { unit: &mu.zh }).ok();
+        assert_eq!(
+            p.and_then(|p| p.read_as(Some(&mu), Lang::En)).as_deref(),
+            Some("read as 3,000 mu")
         );
         let p = parse("下降3.5%", Field::Growth).ok();
         assert_eq!(
-            p.and_then(|p| p.read_as(Field::Growth, Lang::En))
-                .as_deref(),
+            p.and_then(|p| p.read_as(None, Lang::En)).as_deref(),
             Some("read as −3.5%")
         );
     }

@@ -140,15 +140,15 @@ fn Preview(
             }
         ),
     };
-    let fmt = |f: &crate::model::figures::Figure| {
-        [
-            f.value.map(|v| format::number(v, 4)),
-            f.growth.map(format::growth),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" / ")
+    let fmt = |id: &str, f: &crate::model::figures::Figure| match data.indicator(id) {
+        Some(ind) => super::text::figure_brief(f, &ind.unit, l),
+        None => {
+            let none = crate::model::Text {
+                zh: String::new(),
+                en: String::new(),
+            };
+            super::text::figure_brief(f, &none, l).replace("  ", " ")
+        }
     };
     view! {
         <div class="preview" role="region" aria-label=tr(l, "导入预览", "Import preview") data-testid="import-preview">
@@ -173,8 +173,8 @@ fn Preview(
                         <tr>
                             <th scope="row">{super::marked(data.indicator(&c.id).map(|i| i.name.get(l).to_string()).unwrap_or_else(|| c.id.clone()), l)}</th>
                             <td>{c.new.period.label(l)}</td>
-                            <td>{c.old.as_ref().map(fmt).unwrap_or_else(|| "—".into())}</td>
-                            <td>{fmt(&c.new)}</td>
+                            <td>{c.old.as_ref().map(|f| fmt(&c.id, f)).unwrap_or_else(|| "—".into())}</td>
+                            <td>{fmt(&c.id, &c.new)}</td>
                         </tr>
                     }).collect_view()}</tbody>
                 </table></div>

@@ -2,7 +2,7 @@
 
 use super::state::{use_store, Health};
 use super::text::tr;
-use crate::model::dataset::{Dataset, Frequency, Indicator};
+use crate::model::dataset::{Dataset, Indicator};
 use crate::model::figures::{Figure, Period};
 use crate::model::number::{self, Field};
 use crate::model::saved::Op;
@@ -10,13 +10,7 @@ use crate::model::Lang;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
-/// The period an indicator's figure for month `m` is filed under, if it has one then.
-fn period_for(ind: &Indicator, m: u8) -> Option<Period> {
-    match ind.frequency {
-        Frequency::Quarterly => (m % 3 == 0).then_some(Period::Quarter(m / 3)),
-        _ => Some(Period::Month(m)),
-    }
-}
+use crate::model::figures::filed_period as period_for;
 
 /// What a row's confirmation of a scale warning is tied to: the period and the value's text.
 fn confirm_key(period: Period, value: &str) -> String {
@@ -35,10 +29,12 @@ fn row_notes(
     let field = Field::Value { unit: &ind.unit.zh };
     let parsed_value = number::parse(value, field).ok();
     let hints = [
-        parsed_value.as_ref().and_then(|p| p.read_as(field, lang)),
+        parsed_value
+            .as_ref()
+            .and_then(|p| p.read_as(Some(&ind.unit), lang)),
         number::parse(growth, Field::Growth)
             .ok()
-            .and_then(|p| p.read_as(Field::Growth, lang)),
+            .and_then(|p| p.read_as(None, lang)),
     ]
     .into_iter()
     .flatten()
@@ -245,7 +241,7 @@ pub fn GridPage() -> impl IntoView {
                                             </td>
                                         }.into_any(),
                                     }}
-                                    <td data-label=tr(l, "已录入", "Entered")>{existing.map(|f| [f.value.map(|v| crate::model::format::number(v, 4)), f.growth.map(crate::model::format::growth)].into_iter().flatten().collect::<Vec<_>>().join(" / ")).unwrap_or_else(|| "—".into())}</td>
+                                    <td data-label=tr(l, "已录入", "Entered")>{existing.map(|f| super::text::figure_brief(&f, &ind.unit, l)).unwrap_or_else(|| "—".into())}</td>
                                 </tr>
                             }
                         }).collect_view()

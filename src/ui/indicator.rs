@@ -227,7 +227,10 @@ fn ProgressChart(ind: &'static Indicator) -> impl IntoView {
                 seasonal,
                 projection,
                 labels: [
-                    tr(l, "累计/最新", "Cumulative / latest").into(),
+                    match l {
+                        Lang::Zh => format!("累计/最新（{}）", ind.unit.zh),
+                        Lang::En => format!("Cumulative / latest ({})", ind.unit.en),
+                    },
                     tr(l, "序时进度", "Time-elapsed pace").into(),
                     tr(l, "季节进度", "Seasonal pace").into(),
                     tr(l, "全年预计", "Projection").into(),
@@ -289,9 +292,9 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row">{f.period.label(l)}</th>
-                                        <td data-label=if ind.kind.is_flow() { tr(l, "累计值", "Cumulative") } else { tr(l, "水平", "Level") }>{f.value.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
+                                        <td data-value=f.value.map(|v| v.to_string()) data-label=if ind.kind.is_flow() { tr(l, "累计值", "Cumulative") } else { tr(l, "水平", "Level") }>{f.value.map(|v| format::exact_quantity(v, &ind.unit, l)).unwrap_or_else(|| "—".into())}</td>
                                         <td data-label=tr(l, "累计增速", "Growth to date")>{f.growth.map(format::growth).unwrap_or_else(|| "—".into())}</td>
-                                        <td data-label=tr(l, "去年同期", "Same period last year")>{f.prev.map(|v| format::number(v, 4)).unwrap_or_else(|| "—".into())}</td>
+                                        <td data-label=tr(l, "去年同期", "Same period last year")>{f.prev.map(|v| format::exact_quantity(v, &ind.unit, l)).unwrap_or_else(|| "—".into())}</td>
                                         <td data-label=tr(l, "来源与备注", "Source and note")>{[f.source.as_str(), f.note.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
                                         <td class="row-actions" data-label="">
                                             <button class="edit" on:click={ let f = f.clone(); move |_| {
@@ -398,9 +401,10 @@ fn EntryForm(ind: &'static Indicator, form: FormState) -> impl IntoView {
     let value_field = Field::Value { unit };
     // How a number will be saved, shown as it is typed whenever a unit, magnitude or word was.
     let interpreted = move |text: String, field: Field<'static>| {
-        number::parse(&text, field)
-            .ok()
-            .and_then(|p| p.read_as(field, lang.get()))
+        number::parse(&text, field).ok().and_then(|p| {
+            let unit = matches!(field, Field::Value { .. }).then_some(&ind.unit);
+            p.read_as(unit, lang.get())
+        })
     };
     let field_error = move |text: String, field: Field<'static>| {
         if text.trim().is_empty() {

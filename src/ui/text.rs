@@ -197,29 +197,17 @@ pub fn measure_text(m: &Measure, unit: &Text, lang: Lang) -> String {
             gap_pp,
         } => {
             let computed = source == crate::model::progress::GrowthSource::Computed;
+            let src = match (lang, computed) {
+                (Lang::Zh, true) => "由总量推算",
+                (Lang::Zh, false) => "公布",
+                (Lang::En, true) => "computed from levels",
+                (Lang::En, false) => "published",
+            };
+            let (g, t) = (format::growth(to_date), format::growth(target));
+            let gap = format::points(gap_pp, lang);
             match lang {
-                Lang::Zh => format!(
-                    "累计增长 {}（{}），目标 {}，差距 {}",
-                    format::growth(to_date),
-                    if computed {
-                        "由总量推算"
-                    } else {
-                        "公布"
-                    },
-                    format::growth(target),
-                    format::points(gap_pp, lang)
-                ),
-                Lang::En => format!(
-                    "growth to date {} ({}), target {}, gap {}",
-                    format::growth(to_date),
-                    if computed {
-                        "computed from levels"
-                    } else {
-                        "published"
-                    },
-                    format::growth(target),
-                    format::points(gap_pp, lang)
-                ),
+                Lang::Zh => format!("累计增长 {g}（{src}），目标 {t}，差距 {gap}"),
+                Lang::En => format!("growth to date {g} ({src}), target {t}, gap {gap}"),
             }
         }
         Measure::Completion {
@@ -413,4 +401,16 @@ pub fn warning_text(w: &Warning, unit: &Text, lang: Lang) -> String {
             format::growth(*computed)
         ),
     }
+}
+
+/// A figure in one line, its value with the unit and its growth: "38.3967 亿元 / +7.6%".
+pub fn figure_brief(f: &crate::model::figures::Figure, unit: &Text, lang: Lang) -> String {
+    [
+        f.value.map(|v| format::exact_quantity(v, unit, lang)),
+        f.growth.map(format::growth),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" / ")
 }

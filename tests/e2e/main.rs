@@ -13,6 +13,20 @@ use std::time::Duration;
 
 const KEY: &str = "xinyuan-tracker";
 
+/// The figures table of the open indicator page: its text, then each value as saved (the table
+/// shows values as the interface language writes them: "3.805 million visits" for 380.5 万人次).
+async fn figures_text(b: &Browser) -> String {
+    b.wait_for("[data-testid=figures]").await;
+    let raw = b
+        .js("return [...document.querySelectorAll('[data-testid=figures] [data-value]')].map(e => e.dataset.value).join(' ');")
+        .await;
+    format!(
+        "{} {}",
+        b.text("[data-testid=figures]").await,
+        raw.as_str().unwrap_or_default()
+    )
+}
+
 async fn saved_count(b: &Browser) -> String {
     b.text("[data-testid=saved-count]").await
 }
@@ -162,11 +176,11 @@ async fn a_figure_typed_survives_a_reload_and_a_new_browser_session() {
     b.open("#/indicator/tourists").await;
     enter(&b, "M6", "３８０.5").await;
     b.wait_for("[data-testid=figures]").await;
-    assert!(b.text("[data-testid=figures]").await.contains("380.5"));
+    assert!(figures_text(&b).await.contains("380.5"));
     // 380.5 of 840 at mid-year is behind the even pace: exactly "behind", not "far behind".
     assert_eq!(status_id(&b).await.as_deref(), Some("behind"));
     b.client.refresh().await.expect("reload");
-    assert!(b.text("[data-testid=figures]").await.contains("380.5"));
+    assert!(figures_text(&b).await.contains("380.5"));
     // Edit: the figure goes back into the form, is corrected and saved over the old one.
     b.click("[data-testid=figures] button.edit").await;
     let v = b.wait_for("#f-value").await;
@@ -178,13 +192,13 @@ async fn a_figure_typed_survives_a_reload_and_a_new_browser_session() {
     v.send_keys("390").await.expect("type");
     b.click("form.entry button[type=submit]").await;
     wait_until(&b, "the corrected figure", async |b| {
-        let t = b.text("[data-testid=figures]").await;
+        let t = figures_text(b).await;
         t.contains("390") && !t.contains("380.5")
     })
     .await;
     let b = b.restart().await;
     b.open("#/indicator/tourists").await;
-    let t = b.text("[data-testid=figures]").await;
+    let t = figures_text(&b).await;
     assert!(
         t.contains("390") && !t.contains("380.5"),
         "kept across browser sessions: {t}"
@@ -270,7 +284,7 @@ async fn full_storage_is_reported_and_nothing_is_lost() {
         "{banner}"
     );
     assert!(
-        b.text("[data-testid=figures]").await.contains("300"),
+        figures_text(&b).await.contains("300"),
         "the new figure is kept in the page"
     );
     assert_eq!(stored(&b).await, before, "what was saved before is intact");
@@ -321,7 +335,7 @@ async fn a_figure_kept_in_memory_while_storage_is_full_survives_another_tabs_sav
         .await
         .expect("switch");
     wait_until(&b, "the first tab to drop March and keep June", async |b| {
-        let t = b.text("[data-testid=figures]").await;
+        let t = figures_text(b).await;
         !t.contains("100") && t.contains("300")
     })
     .await;
@@ -398,7 +412,7 @@ async fn a_newer_versions_document_saved_in_another_tab_survives_this_pages_save
     );
     assert_eq!(stored(&b).await, serde_json::json!(NEWER), "byte for byte");
     assert!(
-        b.text("[data-testid=figures]").await.contains("300"),
+        figures_text(&b).await.contains("300"),
         "the figure is kept in the page"
     );
     b.close().await;
@@ -510,7 +524,7 @@ async fn a_document_of_the_first_release_is_upgraded_and_kept_as_it_was() {
     assert_eq!(doc["schema"], 2);
     assert_eq!(doc["data"]["figures"]["gdp"][0]["note"], "统计局快报");
     b.open("#/indicator/gdp").await;
-    assert!(b.text("[data-testid=figures]").await.contains("70.1"));
+    assert!(figures_text(&b).await.contains("70.1"));
     b.close().await;
 }
 
@@ -546,7 +560,7 @@ async fn two_tabs_see_each_others_changes_and_neither_overwrites_the_other() {
     // The first tab, which loaded before that change, now adds another one: both are kept.
     enter(&b, "M6", "300").await;
     wait_until(&b, "both figures", async |b| {
-        let t = b.text("[data-testid=figures]").await;
+        let t = figures_text(b).await;
         t.contains("100") && t.contains("300")
     })
     .await;
@@ -660,6 +674,7 @@ fn every_page_kind() -> Vec<String> {
     }
     pages.push("#/entry".into());
     pages.push("#/data".into());
+    pages.push("#/glossary".into());
     pages
 }
 
@@ -718,6 +733,38 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
         b.wait_for(".field .msg.warning").await;
         for p in wrong_language(&b, lang).await {
             problems.push(format!("{lang} «#/indicator/tourists» while typing: {p}"));
+        }
+        if lang == "en" {
+            // How a number was read and the scale warning are English sentences: a Chinese unit
+            // appears only in brackets, as the unit typed or meant.
+            let notes = b
+                .js(r#"return [...document.querySelectorAll('.field .msg.warning, .field .msg:not(.error)')]
+                        .map(e => e.textContent.trim()).filter(t => t);"#)
+                .await;
+            let cjk = |c: char| xinyuan_tracker::model::format::is_cjk(c);
+            for note in notes
+                .as_array()
+                .expect("a list")
+                .iter()
+                .filter_map(|v| v.as_str())
+            {
+                let outside: String = note
+                    .split('(')
+                    .enumerate()
+                    .map(|(i, part)| {
+                        if i == 0 {
+                            part
+                        } else {
+                            part.split_once(')').map_or("", |(_, r)| r)
+                        }
+                    })
+                    .collect();
+                if outside.chars().any(cjk) {
+                    problems.push(format!(
+                        "en «#/indicator/tourists» note not in English: {note}"
+                    ));
+                }
+            }
         }
         b.open("#/entry").await;
         b.wait_for("form.grid-entry tbody input")
@@ -1011,10 +1058,7 @@ async fn without_storage_the_app_works_in_memory_and_says_so() {
         "{banner}"
     );
     enter(&b, "M3", "100").await;
-    assert!(
-        b.text("[data-testid=figures]").await.contains("100"),
-        "kept in memory"
-    );
+    assert!(figures_text(&b).await.contains("100"), "kept in memory");
     assert!(
         b.text(".banner.warn").await.contains("Export backup")
             || b.text(".banner.warn").await.contains("导出备份"),
