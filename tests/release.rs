@@ -276,3 +276,48 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_preview_is_saved_as_one_change_that_one_undo_takes_back() {
+    use xinyuan_tracker::model::figures::Figure;
+    use xinyuan_tracker::model::release::{change, RowError};
+    use xinyuan_tracker::model::saved::{Entries, Op};
+    use xinyuan_tracker::model::Period;
+    let data = Dataset::embedded();
+    let x = read("1-9月，全县实现地区生产总值98.5亿元，同比增长7.4%；社会消费品零售总额383967万元，同比下降3.0%；规模以上工业增加值增长3.94倍。");
+    let rows = x.rows();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    // The growth in 倍 goes to the preview as the percentage it is.
+    assert_eq!(rows[2].growth, "394%");
+    let mut entries = Entries::default();
+    entries.apply(Op::Put {
+        id: "retail".into(),
+        figure: Figure {
+            note: "kept".into(),
+            prev: Some(40.0),
+            ..Figure::empty(Period::Month(9))
+        },
+    });
+    let before = entries.clone();
+    let op = change(&rows, 9, "县统计局 1-9月经济运行", data).expect("a change");
+    let undo = entries.apply(op);
+    // GDP is quarterly: filed under the third quarter; retail monthly, under January–September.
+    let gdp = entries.figure("gdp", Period::Quarter(3)).expect("gdp");
+    assert_eq!((gdp.value, gdp.growth), (Some(98.5), Some(7.4)));
+    assert_eq!(gdp.source, "县统计局 1-9月经济运行");
+    let retail = entries.figure("retail", Period::Month(9)).expect("retail");
+    assert_eq!((retail.value, retail.growth), (Some(38.3967), Some(-3.0)));
+    assert_eq!((retail.note.as_str(), retail.prev), ("kept", Some(40.0)));
+    entries.apply(undo);
+    assert_eq!(entries, before, "one undo takes the whole release back");
+    // In August a quarterly indicator has no figure; a row the user broke is refused; nothing
+    // is saved while any row is wrong.
+    let errors = change(&rows, 8, "", data).expect_err("GDP in August");
+    assert_eq!(errors, vec![(0, RowError::NotReleased)]);
+    let mut broken = rows.clone();
+    broken[1].value = "3839６7万吨".into();
+    broken.push(broken[0].clone());
+    let errors = change(&broken, 9, "", data).expect_err("errors");
+    assert!(matches!(errors[0], (1, RowError::Value(_))), "{errors:?}");
+    assert_eq!(errors[1], (3, RowError::Twice));
+}

@@ -143,6 +143,7 @@ fn an_update_keeps_the_rest_of_the_figure_and_is_undone_by_what_it_returns() {
         period: Period::Month(3),
         value: None,
         growth: Some(4.0),
+        source: None,
     });
     let f = &e.of("tourists")[0];
     assert_eq!(
@@ -157,6 +158,7 @@ fn an_update_keeps_the_rest_of_the_figure_and_is_undone_by_what_it_returns() {
         period: Period::Month(4),
         value: Some(120.0),
         growth: None,
+        source: None,
     });
     assert_eq!(e.len(), 2);
     e.apply(undo);

@@ -338,6 +338,7 @@ fn a_grid_update_keeps_the_note_source_and_last_years_figure() {
             period: M1,
             value: None,
             growth: Some(5.5),
+            source: None,
         }),
         &mut s,
         NOW,
@@ -602,7 +603,7 @@ fn op_strategy() -> impl Strategy<Value = Op> {
         4 => (id.clone(), period.clone(), value.clone()).prop_map(|(i, p, v)| put(i, p, f64::from(v))),
         2 => (id.clone(), period.clone()).prop_map(|(i, p)| Op::Delete { id: i.into(), period: p }),
         2 => (id.clone(), period.clone(), value.clone()).prop_map(|(i, p, v)| Op::Update {
-            id: i.into(), period: p, value: None, growth: Some(f64::from(v)),
+            id: i.into(), period: p, value: None, growth: Some(f64::from(v)), source: None,
         }),
         1 => (id.clone(), period.clone(), value.clone()).prop_map(|(i, p, v)| {
             let mut e = Entries::default();

@@ -314,6 +314,12 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// Whether a growth rate of it means something: not for a rate such as the unemployment rate
+    /// or a coverage ratio (in %), whose change is a difference in percentage points.
+    pub fn takes_growth(&self) -> bool {
+        self.unit.zh != "%"
+    }
+
     /// The 2022 value, if known.
     pub fn base_value(&self) -> Option<f64> {
         self.base.as_ref().and_then(|b| b.value)
@@ -465,7 +471,11 @@ impl Dataset {
             .map(|(i, ind)| Indicator {
                 id: format!("{}_{i}", ind.id),
                 // A release's names stand for the first copy only.
-                aliases: if i == 0 { ind.aliases.clone() } else { Vec::new() },
+                aliases: if i == 0 {
+                    ind.aliases.clone()
+                } else {
+                    Vec::new()
+                },
                 ..ind.clone()
             })
             .collect();

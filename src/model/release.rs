@@ -1200,3 +1200,163 @@ fn leftovers(
 fn unit_word(c: char) -> bool {
     "万亿千百元美人次吨头只户亩公顷平方米千米公里个座家辆套条盏所项台件".contains(c)
 }
+
+/// One row of the preview: what will be saved for one indicator, as text the user may correct
+/// (read again, on saving, by the same number reader as a typed figure).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Indicator id.
+    pub id: String,
+    /// The value as the release wrote it (`383967万元`), or empty.
+    pub value: String,
+    /// The growth as the release wrote it (`下降3.5%`), or empty.
+    pub growth: String,
+    /// The sentence it came from.
+    pub sentence: String,
+}
+
+impl Extraction {
+    /// The preview's rows: one per indicator found.
+    pub fn rows(&self) -> Vec<Row> {
+        self.found
+            .iter()
+            .map(|f| Row {
+                id: f.id.clone(),
+                value: f
+                    .value
+                    .as_ref()
+                    .map(|r| r.typed.clone())
+                    .unwrap_or_default(),
+                growth: f.growth.as_ref().map(growth_text).unwrap_or_default(),
+                sentence: f.sentence.clone(),
+            })
+            .collect()
+    }
+}
+
+/// A growth rate as text the number reader takes back: as written, except 增长3.94倍 (as 394%).
+fn growth_text(r: &Reading) -> String {
+    if r.typed.ends_with('倍') {
+        format!("{}%", super::format::number(r.value, 4).replace(',', ""))
+    } else {
+        r.typed.clone()
+    }
+}
+
+impl Row {
+    /// A row for a number the reader left over, which the user assigns to indicator `id`: a
+    /// percentage becomes its growth, anything else its value.
+    pub fn from_loose(l: &Loose, id: &str) -> Row {
+        let percent = l.typed.ends_with('%');
+        Row {
+            id: id.to_string(),
+            value: if percent {
+                String::new()
+            } else {
+                l.typed.clone()
+            },
+            growth: if percent {
+                l.typed.clone()
+            } else {
+                String::new()
+            },
+            sentence: l.sentence.clone(),
+        }
+    }
+}
+
+/// Why a row of the preview cannot be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowError {
+    /// No indicator chosen, or one the tracker does not know.
+    NoIndicator,
+    /// The indicator has no figure at the end of that month (a quarterly one in August).
+    NotReleased,
+    /// Neither a value nor a growth rate.
+    Empty,
+    /// The value cannot be read.
+    Value(NumberError),
+    /// The growth rate cannot be read.
+    Growth(NumberError),
+    /// Another row is for the same indicator.
+    Twice,
+}
+
+impl RowError {
+    /// A message for the user, in their language.
+    pub fn message(&self, lang: super::Lang) -> String {
+        use super::Lang::{En, Zh};
+        match (self, lang) {
+            (RowError::NoIndicator, Zh) => "请选择指标。".into(),
+            (RowError::NoIndicator, En) => "Choose an indicator.".into(),
+            (RowError::NotReleased, Zh) => "该指标按季度发布，这一时期没有数据；请删除此行或改选时期。".into(),
+            (RowError::NotReleased, En) => {
+                "This indicator is released quarterly and has no figure for this period; remove the row or choose another period.".into()
+            }
+            (RowError::Empty, Zh) => "没有数值也没有增速；请填写或删除此行。".into(),
+            (RowError::Empty, En) => "Neither a value nor a growth rate; fill one in or remove the row.".into(),
+            (RowError::Value(e), Zh) => format!("数值：{}", e.message(lang)),
+            (RowError::Value(e), En) => format!("Value: {}", e.message(lang)),
+            (RowError::Growth(e), Zh) => format!("增速：{}", e.message(lang)),
+            (RowError::Growth(e), En) => format!("Growth: {}", e.message(lang)),
+            (RowError::Twice, Zh) => "另一行也是这个指标；请删除其中一行。".into(),
+            (RowError::Twice, En) => "Another row is for the same indicator; remove one of them.".into(),
+        }
+    }
+}
+
+/// The change that saves the preview: for each row, the value and growth of its indicator's
+/// figure to the end of `month` (filed under the quarter for a quarterly indicator), with
+/// `source` where given, keeping the rest of the figure; all rows as one change, undone at once.
+/// Nothing is saved while any row has an error.
+pub fn change(
+    rows: &[Row],
+    month: u8,
+    source: &str,
+    data: &Dataset,
+) -> Result<super::saved::Op, Vec<(usize, RowError)>> {
+    use super::figures::filed_period;
+    use super::saved::Op;
+    let mut ops = Vec::new();
+    let mut errors = Vec::new();
+    let source = source.trim();
+    for (i, row) in rows.iter().enumerate() {
+        let Some(ind) = data.indicator(&row.id) else {
+            errors.push((i, RowError::NoIndicator));
+            continue;
+        };
+        if rows[..i].iter().any(|r| r.id == row.id) {
+            errors.push((i, RowError::Twice));
+            continue;
+        }
+        let Some(period) = filed_period(ind, month) else {
+            errors.push((i, RowError::NotReleased));
+            continue;
+        };
+        let read = |text: &str, field: Field<'_>| {
+            let text = text.trim();
+            (!text.is_empty())
+                .then(|| number::parse(text, field).map(|p| p.value))
+                .transpose()
+        };
+        let value = read(&row.value, Field::Value { unit: &ind.unit.zh });
+        let growth = read(&row.growth, Field::Growth);
+        match (value, growth) {
+            (Err(e), _) => errors.push((i, RowError::Value(e))),
+            (_, Err(e)) => errors.push((i, RowError::Growth(e))),
+            (Ok(None), Ok(None)) => errors.push((i, RowError::Empty)),
+            (Ok(value), Ok(growth)) => ops.push(Op::Update {
+                id: ind.id.clone(),
+                period,
+                value,
+                growth,
+                source: (!source.is_empty()).then(|| source.to_string()),
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Op::Batch(ops))
+    } else {
+        Err(errors)
+    }
+}

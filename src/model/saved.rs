@@ -61,8 +61,8 @@ pub enum Op {
         /// Which period.
         period: Period,
     },
-    /// Set the value and growth of one period's figure where given, keeping everything else of
-    /// it (note, source, last year's same period): what a grid of one release enters.
+    /// Set the value, growth and source of one period's figure where given, keeping everything
+    /// else of it (note, last year's same period): what a grid or a pasted release enters.
     Update {
         /// Indicator id.
         id: String,
@@ -72,6 +72,9 @@ pub enum Op {
         value: Option<f64>,
         /// The published growth, if entered.
         growth: Option<f64>,
+        /// Where the figures come from (a release's title), if given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
     },
     /// Replace everything (backup restore, reset).
     ReplaceAll(Entries),
@@ -101,6 +104,15 @@ impl Entries {
             e.figures.insert(ind.id.clone(), figures);
         }
         e
+    }
+
+    /// The last month any figure reaches, if there is one: where the next release starts.
+    pub fn latest_month(&self) -> Option<u8> {
+        self.figures
+            .values()
+            .flatten()
+            .map(|f| f.period.end_month())
+            .max()
     }
 
     /// The figures of one indicator, sorted by period.
@@ -147,11 +159,15 @@ impl Entries {
                 period,
                 value,
                 growth,
+                source,
             } => {
                 let old = self.figure(&id, period).cloned();
                 let mut figure = old.clone().unwrap_or_else(|| Figure::empty(period));
                 figure.value = value.or(figure.value);
                 figure.growth = growth.or(figure.growth);
+                if let Some(source) = source {
+                    figure.source = source;
+                }
                 self.apply(Op::Put {
                     id: id.clone(),
                     figure,

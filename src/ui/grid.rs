@@ -45,8 +45,15 @@ fn row_notes(
     (hints, warning)
 }
 
+/// The cell of a row a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    Value,
+    Growth,
+}
+
 /// Reads one row: `Ok(None)` when left empty. A value far from the report's scale is refused
-/// with its warning unless the user `confirmed` it.
+/// with its warning unless the user `confirmed` it. An error names the cell that is wrong.
 fn read_row(
     ind: &Indicator,
     period: Period,
@@ -54,35 +61,60 @@ fn read_row(
     growth: &str,
     confirmed: bool,
     lang: Lang,
-) -> Result<Option<Figure>, String> {
+) -> Result<Option<Figure>, (Cell, String)> {
     let field = Field::Value { unit: &ind.unit.zh };
-    let read = |t: &str, f: Field<'_>| {
+    let read = |t: &str, f: Field<'_>, cell: Cell| {
         if t.trim().is_empty() {
             Ok(None)
         } else {
-            number::parse(t, f).map(Some).map_err(|e| e.message(lang))
+            number::parse(t, f)
+                .map(Some)
+                .map_err(|e| (cell, e.message(lang)))
         }
     };
-    let parsed_value = read(value, field)?;
+    let parsed_value = read(value, field, Cell::Value)?;
     if !confirmed
         && parsed_value
             .as_ref()
             .is_some_and(|p| number::scale_check(p, ind, period).is_some())
     {
-        return Err(tr(
-            lang,
-            "数值与报告中的量级相差很大（见提示）；核对无误请勾选“已核对”。",
-            "The value is far from the scale of the report's figures (see the message); if it is right, tick “Checked”.",
-        )
-        .to_string());
+        return Err((
+            Cell::Value,
+            tr(
+                lang,
+                "数值与报告中的量级相差很大（见提示）；核对无误请勾选“已核对”。",
+                "The value is far from the scale of the report's figures (see the message); if it is right, tick “Checked”.",
+            )
+            .to_string(),
+        ));
     }
     let v = parsed_value.map(|p| p.value);
-    let g = read(growth, Field::Growth)?.map(|p| p.value);
+    let g = if ind.takes_growth() {
+        read(growth, Field::Growth, Cell::Growth)?.map(|p| p.value)
+    } else {
+        None
+    };
     Ok((v.is_some() || g.is_some()).then(|| Figure {
         value: v,
         growth: g,
         ..Figure::empty(period)
     }))
+}
+
+/// The choice of the section list that shows every indicator a release can hold.
+const ALL: &str = "all";
+
+/// The rows of the grid: the indicators with a target of a section, or, for [`ALL`], of every
+/// section that have a figure at the end of month `m` (quarterly ones only at a quarter's end).
+fn grid_rows(data: &'static Dataset, section: &str, m: u8) -> Vec<&'static Indicator> {
+    data.indicators
+        .iter()
+        .filter(|i| i.has_target())
+        .filter(|i| match section {
+            ALL => period_for(i, m).is_some(),
+            s => i.section == s,
+        })
+        .collect()
 }
 
 /// The grid page.
@@ -91,18 +123,19 @@ pub fn GridPage() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let data = Dataset::embedded();
-    let month = RwSignal::new(1u8);
-    let section = RwSignal::new("main".to_string());
+    // The release after the latest one entered.
+    let next = store
+        .entries
+        .with_untracked(|e| e.latest_month())
+        .map_or(1, |m| (m + 1).min(12));
+    let month = RwSignal::new(next);
+    let section = RwSignal::new(ALL.to_string());
     let texts = RwSignal::new(HashMap::<String, (String, String)>::new());
-    let errors = RwSignal::new(HashMap::<String, String>::new());
+    let errors = RwSignal::new(HashMap::<String, (Cell, String)>::new());
     // Rows whose scale warning the user confirmed: id → the period and value text confirmed.
     let confirmed = RwSignal::new(HashMap::<String, String>::new());
     let saved_msg = RwSignal::new(None::<String>);
-    let rows = move || {
-        data.in_section(&section.get())
-            .filter(|i| i.has_target())
-            .collect::<Vec<&'static Indicator>>()
-    };
+    let rows = move || grid_rows(data, &section.get(), month.get());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let l = lang.get_untracked();
@@ -111,10 +144,7 @@ pub fn GridPage() -> impl IntoView {
         let conf = confirmed.get_untracked();
         let mut ops = Vec::new();
         let mut errs = HashMap::new();
-        for ind in data
-            .in_section(&section.get_untracked())
-            .filter(|i| i.has_target())
-        {
+        for ind in grid_rows(data, &section.get_untracked(), m) {
             let (Some(period), Some((v, g))) = (period_for(ind, m), t.get(&ind.id)) else {
                 continue;
             };
@@ -127,6 +157,7 @@ pub fn GridPage() -> impl IntoView {
                     period: figure.period,
                     value: figure.value,
                     growth: figure.growth,
+                    source: None,
                 }),
                 Ok(None) => {}
                 Err(e) => {
@@ -169,8 +200,10 @@ pub fn GridPage() -> impl IntoView {
     view! {
         <h1>{move || tr(lang.get(), "批量录入", "Enter a release")}</h1>
         <p class="lede">{move || tr(lang.get(),
-            "统计部门的一期发布涉及许多指标：选择时期和部分，填写各指标的累计值或累计增速，一次保存（可一次撤销）。按季度发布的指标只在3、6、9、12月可填。",
-            "A statistics release covers many indicators: choose the period and a section, fill in cumulative values or growth rates, and save them together (undone together). Quarterly indicators take figures in March, June, September and December only.")}</p>
+            "统计部门的一期发布涉及许多指标：可以粘贴发布全文，由系统识别后核对保存；也可以选择时期和部分，逐项填写累计值或累计增速。每次保存都可一次撤销。按季度发布的指标只在3、6、9、12月可填。",
+            "A statistics release covers many indicators: paste its text to have them read and check them before saving, or choose the period and a section and fill in cumulative values or growth rates by hand. Each save is undone at once. Quarterly indicators take figures in March, June, September and December only.")}</p>
+        <super::paste::PasteRelease/>
+        <h2>{move || tr(lang.get(), "逐项填写", "Fill in by hand")}</h2>
         <form class="grid-entry" on:submit=save novalidate>
             <div class="filters">
                 <label>{move || tr(lang.get(), "时期", "Period")}
@@ -180,6 +213,7 @@ pub fn GridPage() -> impl IntoView {
                 </label>
                 <label>{move || tr(lang.get(), "部分", "Section")}
                     <select name="section" on:change=move |ev| { section.set(event_target_value(&ev)); errors.set(HashMap::new()); }>
+                        <option value=ALL selected=move || section.get() == ALL>{move || tr(lang.get(), "本期可发布的全部指标", "Every indicator of this release")}</option>
                         {data.sections.iter().filter(|s| data.in_section(&s.id).any(Indicator::has_target)).map(|s| {
                             let id = s.id.clone();
                             let id2 = s.id.clone();
@@ -192,8 +226,8 @@ pub fn GridPage() -> impl IntoView {
             <table class="stack">
                 <thead><tr>
                     <th scope="col">{move || tr(lang.get(), "指标", "Indicator")}</th>
-                    <th scope="col">{move || tr(lang.get(), "累计值或水平", "Cumulative value or level")}</th>
-                    <th scope="col">{move || tr(lang.get(), "累计增速（%）", "Growth to date (%)")}</th>
+                    <th scope="col" id="gh-value">{move || tr(lang.get(), "累计值或水平", "Cumulative value or level")}</th>
+                    <th scope="col" id="gh-growth">{move || tr(lang.get(), "累计增速（%）", "Growth to date (%)")}</th>
                     <th scope="col">{move || tr(lang.get(), "已录入", "Entered")}</th>
                 </tr></thead>
                 <tbody>
@@ -205,22 +239,26 @@ pub fn GridPage() -> impl IntoView {
                             let id = ind.id.clone();
                             let period = period_for(ind, m);
                             let existing = period.and_then(|p| entries.of(&id).iter().find(|f| f.period == p).cloned());
-                            let (id_v, id_g, id_g2, id_e) = (id.clone(), id.clone(), id.clone(), id.clone());
+                            let (id_v, id_g, id_g2) = (id.clone(), id.clone(), id.clone());
+                            let id_s = StoredValue::new(id.clone());
+                            let error_in = move |cell: Cell| {
+                                errors.with(|e| id_s.with_value(|id| e.get(id).filter(|(c, _)| *c == cell).map(|(_, m)| m.clone())))
+                            };
                             let name = super::text::punct(format!("{}（{}）", ind.name.get(l), ind.unit.get(l)), l);
                             let name = super::text::punct(name, l);
+                            let entered = existing.is_some();
                             view! {
-                                <tr>
-                                    <th scope="row">{super::marked(name.clone(), l)}</th>
+                                <tr class:entered=entered>
+                                    <th scope="row" id=format!("g-{}", ind.id)>{super::marked(name.clone(), l)}{entered.then(|| view! { <span class="entered-mark">{tr(l, "（本期已录入）", " (entered for this period)")}</span> })}</th>
                                     {match period {
                                         None => view! { <td colspan="2" data-label="">{tr(l, "按季度发布", "Released quarterly")}</td> }.into_any(),
                                         Some(_) => view! {
-                                            <td data-label=tr(l, "累计值或水平", "Cumulative value or level")><input type="text" inputmode="decimal" aria-label=format!("{name} {}", tr(l, "累计值或水平", "value"))
+                                            <td data-label=tr(l, "累计值或水平", "Cumulative value or level")><input type="text" inputmode="decimal" aria-labelledby=format!("g-{} gh-value", ind.id)
+                                                class:invalid=move || error_in(Cell::Value).is_some()
+                                                aria-invalid=move || error_in(Cell::Value).is_some().then_some("true")
                                                 prop:value=move || texts.with(|t| t.get(&id_v).map(|x| x.0.clone()).unwrap_or_default())
-                                                on:input=move |ev| { let v = event_target_value(&ev); texts.update(|t| t.entry(id.clone()).or_default().0 = v); }/></td>
-                                            <td data-label=tr(l, "累计增速（%）", "Growth to date (%)")><input type="text" inputmode="decimal" aria-label=format!("{name} {}", tr(l, "累计增速", "growth"))
-                                                prop:value=move || texts.with(|t| t.get(&id_g).map(|x| x.1.clone()).unwrap_or_default())
-                                                on:input={ let id = id_g2.clone(); move |ev| { let v = event_target_value(&ev); texts.update(|t| t.entry(id.clone()).or_default().1 = v); } }/>
-                                                {move || errors.with(|e| e.get(&id_e).cloned()).map(|e| view! { <p class="msg error">{super::marked(e, l)}</p> })}
+                                                on:input=move |ev| { let v = event_target_value(&ev); texts.update(|t| t.entry(id.clone()).or_default().0 = v); }/>
+                                                {move || error_in(Cell::Value).map(|e| view! { <p class="msg error">{super::marked(e, l)}</p> })}
                                                 {let id = id_g2.clone(); move || {
                                                     let p = period?;
                                                     let (v, g) = texts.with(|t| t.get(&id).cloned()).unwrap_or_default();
@@ -239,6 +277,15 @@ pub fn GridPage() -> impl IntoView {
                                                     })
                                                 }}
                                             </td>
+                                            {if ind.takes_growth() { view! {
+                                            <td data-label=tr(l, "累计增速（%）", "Growth to date (%)")><input type="text" inputmode="decimal" aria-labelledby=format!("g-{} gh-growth", ind.id)
+                                                class:invalid=move || error_in(Cell::Growth).is_some()
+                                                aria-invalid=move || error_in(Cell::Growth).is_some().then_some("true")
+                                                prop:value=move || texts.with(|t| t.get(&id_g).map(|x| x.1.clone()).unwrap_or_default())
+                                                on:input={ let id = id_g2.clone(); move |ev| { let v = event_target_value(&ev); texts.update(|t| t.entry(id.clone()).or_default().1 = v); } }/>
+                                                {move || error_in(Cell::Growth).map(|e| view! { <p class="msg error">{super::marked(e, l)}</p> })}
+                                            </td> }.into_any() } else { view! {
+                                            <td class="no-growth" data-label=tr(l, "累计增速（%）", "Growth to date (%)")>{tr(l, "不适用（比率指标）", "not applicable (a rate)")}</td> }.into_any() }}
                                         }.into_any(),
                                     }}
                                     <td data-label=tr(l, "已录入", "Entered")>{existing.map(|f| super::text::figure_brief(&f, &ind.unit, l)).unwrap_or_else(|| "—".into())}</td>

@@ -8,6 +8,7 @@ mod grid;
 mod indicator;
 pub mod judged;
 mod overview;
+mod paste;
 pub mod state;
 mod table;
 pub mod text;

@@ -641,7 +641,7 @@ async fn wrong_language(b: &Browser, lang: &str) -> Vec<String> {
 }
 
 /// Latin words the Chinese interface uses on purpose: abbreviations and format names.
-const LATIN_IN_CHINESE: &[&str] = &["GDP", "CSV", "JSON", "PNG", "SVG", "Excel"];
+const LATIN_IN_CHINESE: &[&str] = &["GDP", "CSV", "JSON", "PNG", "SVG", "Excel", "Word"];
 
 /// Every kind of page, for checking the words of each: the overview, all indicators, every
 /// section of `data/indicators.json`, indicators of every kind (with figures in [`SAMPLE`] and
@@ -1585,5 +1585,188 @@ async fn a_downloaded_chart_says_what_it_shows_for_when_and_from_where() {
     ] {
         assert!(svg.contains(part), "{part} missing from the download");
     }
+    b.close().await;
+}
+
+/// A real release from the corpus of `tests/releases/`.
+fn corpus_text(id: &str) -> String {
+    let all: serde_json::Value =
+        serde_json::from_str(include_str!("../releases/corpus.json")).expect("corpus");
+    all.as_array()
+        .expect("a list")
+        .iter()
+        .find(|c| c["id"] == id)
+        .and_then(|c| c["text"].as_str())
+        .expect("the release")
+        .to_string()
+}
+
+/// Pastes `text` into the paste box of the open page and presses Read.
+async fn paste(b: &Browser, text: &str) {
+    let area = b.wait_for("[data-testid=paste-text]").await;
+    area.clear().await.expect("clear");
+    // As a paste does: the whole text arrives at once.
+    b.js(&format!(
+        "const t = document.querySelector('[data-testid=paste-text]'); t.value = {}; t.dispatchEvent(new Event('input', {{bubbles: true}})); return null;",
+        serde_json::json!(text)
+    ))
+    .await;
+    b.click("[data-testid=paste-read]").await;
+    b.wait_for("[data-testid=paste-preview]").await;
+}
+
+/// The preview's rows: indicator id and what each will be saved as.
+async fn preview_rows(b: &Browser) -> Vec<(String, String)> {
+    let rows = b
+        .js("return [...document.querySelectorAll('[data-testid=paste-rows] tbody tr')].map(r => [r.dataset.indicator, r.querySelector('.paste-reading').textContent]);")
+        .await;
+    rows.as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            (
+                r[0].as_str().unwrap_or_default().to_string(),
+                r[1].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_pasted_release_is_previewed_corrected_and_saved_as_one_change_that_one_undo_takes_back()
+{
+    let b = Browser::start().await;
+    b.open("#/entry").await;
+    b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
+        .await;
+    b.client.refresh().await.expect("reload");
+    let started = std::time::Instant::now();
+    // A real January–November release: 383967万元 of retail sales, 97950万元 of revenue, growth
+    // rates with words of decrease, a 园区 sub-total, 限上 sales, rankings and shares.
+    paste(&b, &corpus_text("lwx-m11")).await;
+    assert_eq!(
+        b.js("return document.querySelector('[data-testid=paste-period]').value;")
+            .await,
+        "11"
+    );
+    let rows = preview_rows(&b).await;
+    assert_eq!(
+        rows,
+        [
+            ("industry_va".to_string(), "1-11月：+4.5%".to_string()),
+            ("fai".to_string(), "1-11月：+9%".to_string()),
+            (
+                "retail".to_string(),
+                "1-11月：38.3967 亿元 / −3%".to_string()
+            ),
+            (
+                "revenue".to_string(),
+                "1-11月：9.795 亿元 / −3.5%".to_string()
+            ),
+        ]
+    );
+    // What was not taken is listed, the 限上 sales among it.
+    let loose = b.text("[data-testid=paste-loose]").await;
+    assert!(loose.contains("未录入的数字"), "{loose}");
+    // The user corrects a value (read again as typed) and removes a row.
+    let value = b
+        .wait_for("[data-testid=paste-rows] tbody tr[data-indicator=revenue] .paste-value")
+        .await;
+    value.clear().await.expect("clear");
+    value.send_keys("98000万元").await.expect("type");
+    wait_until(&b, "the corrected reading", async |b| {
+        preview_rows(b).await[3].1 == "1-11月：9.8 亿元 / −3.5%"
+    })
+    .await;
+    b.click("[data-testid=paste-rows] tbody tr[data-indicator=fai] button.remove")
+        .await;
+    b.wait_for("[data-testid=paste-source]")
+        .await
+        .send_keys("县统计局 1-11月经济运行")
+        .await
+        .expect("source");
+    b.click("[data-testid=paste-apply]").await;
+    wait_until(&b, "three figures saved", async |b| {
+        saved_count(b).await.starts_with('3')
+    })
+    .await;
+    println!("paste to saved: {:.1} s", started.elapsed().as_secs_f64());
+    let doc = stored_doc(&b).await;
+    let f = &doc["data"]["figures"];
+    assert_eq!(f["retail"][0]["period"], "M11");
+    assert_eq!(f["retail"][0]["value"], 38.3967);
+    assert_eq!(f["retail"][0]["growth"], -3.0);
+    assert_eq!(f["revenue"][0]["value"], 9.8);
+    assert_eq!(f["revenue"][0]["source"], "县统计局 1-11月经济运行");
+    assert_eq!(f["industry_va"][0]["growth"], 4.5);
+    assert!(f["fai"].is_null(), "the removed row is not saved");
+    // One undo takes the whole release back.
+    undo(&b).await;
+    wait_until(&b, "the release undone", async |b| {
+        saved_count(b).await.starts_with('0')
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn the_grid_starts_after_the_latest_release_lists_every_indicator_and_marks_the_wrong_cell() {
+    let b = Browser::start().await;
+    b.open("").await;
+    set_item(
+        &b,
+        KEY,
+        r#"{"app":"xinyuan-tracker","schema":1,"saved_at":"2023-10-20T00:00:00Z","data":{"figures":{"retail":[{"period":"M9","value":13.0}]}}}"#,
+    )
+    .await;
+    b.open("#/entry").await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for("select[name=month]").await;
+    // The period after the latest entered (January–September): January–October.
+    assert_eq!(
+        b.js("return document.querySelector('select[name=month]').value;")
+            .await,
+        "10"
+    );
+    b.wait_for("select[name=month]")
+        .await
+        .select_by_value("9")
+        .await
+        .expect("month");
+    // One list across sections, the entered figure marked, no growth cell for a rate.
+    let rows = b
+        .js("return [...document.querySelectorAll('form.grid-entry tbody tr')].map(r => [r.querySelector('th').textContent, r.classList.contains('entered'), r.querySelectorAll('input').length]);")
+        .await;
+    let rows = rows.as_array().expect("rows");
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r[0].as_str().unwrap_or_default().contains(name))
+            .unwrap_or_else(|| panic!("{name} in {rows:?}"))
+            .clone()
+    };
+    assert_eq!(row("Total retail sales")[1], true, "entered for the period");
+    assert_eq!(row("Tourist visits")[1], false);
+    assert_eq!(
+        row("Surveyed urban unemployment")[2],
+        1,
+        "a rate has no growth cell"
+    );
+    assert_eq!(row("Fixed-asset investment")[2], 2);
+    // An error stands under the cell that is wrong, and that cell is marked.
+    b.js("const r = [...document.querySelectorAll('form.grid-entry tbody tr')].find(r => r.querySelector('th').textContent.includes('Tourist visits')); r.querySelector('input').setAttribute('data-pick', '1'); return null;")
+        .await;
+    b.wait_for("input[data-pick]")
+        .await
+        .send_keys("abc")
+        .await
+        .expect("type");
+    b.click("form.grid-entry button[type=submit]").await;
+    b.wait_for("form.grid-entry .msg.error").await;
+    let marked = b
+        .js("const i = document.querySelector('input[data-pick]'); return [i.getAttribute('aria-invalid'), i.parentElement.querySelector('.msg.error') !== null];")
+        .await;
+    assert_eq!(marked, serde_json::json!(["true", true]));
     b.close().await;
 }
