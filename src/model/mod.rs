@@ -1,6 +1,7 @@
 //! The pure core: the report as data, the figures users enter, and how progress is judged.
 //! Nothing here names leptos, web-sys or gloo.
 
+pub mod bulletin;
 pub mod dataset;
 pub mod figures;
 pub mod format;
@@ -12,6 +13,7 @@ pub mod route;
 pub mod saved;
 pub mod sync;
 pub mod transfer;
+pub mod words;
 
 pub use dataset::{Dataset, Indicator, Lang, Text};
 pub use figures::{Figure, Period};

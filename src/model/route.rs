@@ -27,6 +27,9 @@ pub enum Route {
     Data,
     /// The terms used and how status is judged. Its parts are reached as `#/glossary#status`.
     Glossary,
+    /// The progress bulletin of the release that ends in a month (`#/bulletin/M9`), or of the
+    /// latest release.
+    Bulletin(Option<u8>),
 }
 
 impl Route {
@@ -59,6 +62,7 @@ impl Route {
             (Some("data"), _) => Route::Data,
             (Some(p), _) if p.split('#').next() == Some("glossary") => Route::Glossary,
             (Some("indicator"), Some(id)) => Route::Indicator(decode(id)),
+            (Some("bulletin"), p) => Route::Bulletin(p.and_then(month_of)),
             _ => Route::Overview,
         }
     }
@@ -99,8 +103,18 @@ impl Route {
             Route::Grid => "#/entry".into(),
             Route::Data => "#/data".into(),
             Route::Glossary => "#/glossary".into(),
+            Route::Bulletin(None) => "#/bulletin".into(),
+            Route::Bulletin(Some(m)) => format!("#/bulletin/M{m}"),
         }
     }
+}
+
+/// The last month of a period code (`M9`, `Q3`), if it is one.
+fn month_of(code: &str) -> Option<u8> {
+    code.parse::<super::figures::Period>()
+        .ok()
+        .filter(|p| p.is_valid())
+        .map(super::figures::Period::end_month)
 }
 
 /// The statuses named in a comma-separated list of ids, in the order of [`Status::ALL`], each
@@ -189,6 +203,8 @@ mod tests {
             Route::Grid,
             Route::Data,
             Route::Glossary,
+            Route::Bulletin(None),
+            Route::Bulletin(Some(11)),
         ];
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
@@ -202,6 +218,11 @@ mod tests {
         assert_eq!(Route::parse("#/glossary/"), Route::Glossary);
         assert_eq!(Route::parse("#/glossaryx"), Route::Overview);
         assert_eq!(Route::Glossary.href(), "#/glossary");
+        assert_eq!(Route::parse("#/bulletin/M9"), Route::Bulletin(Some(9)));
+        assert_eq!(Route::parse("#/bulletin/Q3"), Route::Bulletin(Some(9)));
+        assert_eq!(Route::parse("#/bulletin/M13"), Route::Bulletin(None));
+        assert_eq!(Route::parse("#/bulletin"), Route::Bulletin(None));
+        assert_eq!(Route::Bulletin(Some(9)).href(), "#/bulletin/M9");
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub const CSV_HEADER: [&str; 9] = [
 ];
 
 /// Neutralises a text cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR).
-fn safe_cell(s: &str) -> String {
+pub(crate) fn safe_cell(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

@@ -1,6 +1,7 @@
 //! The Leptos components. They read derived values and render; user intent goes back to the
 //! [`state::Store`] as plain calls.
 
+mod bulletin;
 mod chart_figure;
 mod data;
 mod glossary;
@@ -11,7 +12,7 @@ mod overview;
 mod paste;
 pub mod state;
 mod table;
-pub mod text;
+pub use crate::model::words as text;
 
 use crate::model::route::Route;
 use crate::model::saved;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                 Route::Grid => grid::GridPage().into_any(),
                 Route::Data => data::DataPage().into_any(),
                 Route::Glossary => glossary::GlossaryPage().into_any(),
+                Route::Bulletin(month) => view! { <bulletin::BulletinPage month=month/> }.into_any(),
             }}
         </main>
         <Footer/>
@@ -72,6 +74,7 @@ fn Header() -> impl IntoView {
                 <a href="#/">{move || tr(lang.get(), "总览", "Overview")}</a>
                 <a href="#/all">{move || tr(lang.get(), "全部指标", "All indicators")}</a>
                 <a href="#/entry">{move || tr(lang.get(), "批量录入", "Enter a release")}</a>
+                <a href="#/bulletin">{move || tr(lang.get(), "进度通报", "Bulletin")}</a>
                 <a href="#/data">{move || tr(lang.get(), "导入导出", "Import / export")}</a>
                 <label class="section-jump">
                     <span class="visually-hidden">{move || tr(lang.get(), "按部分查看", "Go to a section")}</span>

@@ -76,6 +76,59 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
     result
 }
 
+/// Puts a formatted text (HTML, which WPS and Word paste with its headings and table) and its
+/// plain form (for a chat message) on the clipboard, as one item.
+pub async fn copy_rich(html: &str, plain: &str) -> Result<(), String> {
+    let blob = |text: &str, mime: &str| {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(js_err)
+    };
+    let record = js_sys::Object::new();
+    let html: wasm_bindgen::JsValue = blob(html, "text/html")?.into();
+    let plain: wasm_bindgen::JsValue = blob(plain, "text/plain")?.into();
+    js_sys::Reflect::set(&record, &"text/html".into(), &html).map_err(js_err)?;
+    js_sys::Reflect::set(&record, &"text/plain".into(), &plain).map_err(js_err)?;
+    let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record)
+        .map_err(js_err)?;
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write(&js_sys::Array::of1(&item)))
+        .await
+        .map(|_| ())
+        .map_err(js_err)
+}
+
+/// Puts plain text on the clipboard.
+pub async fn copy_text(plain: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .ok_or("no window")?
+        .navigator()
+        .clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(plain))
+        .await
+        .map(|_| ())
+        .map_err(js_err)
+}
+
+/// The element's HTML as the browser serialises it.
+pub fn outer_html(id: &str) -> Option<String> {
+    document()
+        .ok()?
+        .get_element_by_id(id)
+        .map(|e| e.outer_html())
+}
+
+/// Opens the browser's print dialogue.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 fn js_err(e: wasm_bindgen::JsValue) -> String {
     format!("{e:?}")
 }

@@ -675,6 +675,7 @@ fn every_page_kind() -> Vec<String> {
     pages.push("#/entry".into());
     pages.push("#/data".into());
     pages.push("#/glossary".into());
+    pages.push("#/bulletin".into());
     pages
 }
 
@@ -1365,6 +1366,8 @@ async fn no_page_scrolls_sideways_or_stacks_a_name_in_a_narrow_column_on_a_phone
         "#/indicator/projects_over_1bn",
         "#/entry",
         "#/data",
+        "#/glossary",
+        "#/bulletin",
     ];
     let mut problems = Vec::new();
     for width in [360, 1280] {
@@ -1768,5 +1771,137 @@ async fn the_grid_starts_after_the_latest_release_lists_every_indicator_and_mark
         .js("const i = document.querySelector('input[data-pick]'); return [i.getAttribute('aria-invalid'), i.parentElement.querySelector('.msg.error') !== null];")
         .await;
     assert_eq!(marked, serde_json::json!(["true", true]));
+    b.close().await;
+}
+
+/// Runs a Chrome DevTools command and returns its result.
+async fn devtools(b: &Browser, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+    b.client
+        .issue_cmd(DevTools(serde_json::json!({"cmd": cmd, "params": params})))
+        .await
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"))
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_pasted_release_reaches_a_printed_and_copied_bulletin_in_under_a_minute() {
+    let b = Browser::start().await;
+    b.open("#/entry").await;
+    b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
+        .await;
+    b.client.refresh().await.expect("reload");
+    let started = std::time::Instant::now();
+    // A real release of January–September (元至九月), figures of seven main targets.
+    paste(&b, &corpus_text("fangxian-2018-m9")).await;
+    b.click("[data-testid=paste-apply]").await;
+    wait_until(&b, "seven figures saved", async |b| {
+        saved_count(b).await.starts_with('7')
+    })
+    .await;
+    b.open("#/bulletin").await;
+    b.wait_for("[data-testid=bulletin]").await;
+    assert_eq!(
+        b.text("[data-testid=bulletin] h1").await,
+        "新源县2023年主要目标任务完成情况通报（1-9月）"
+    );
+    assert!(b
+        .text("[data-testid=bulletin-covers]")
+        .await
+        .starts_with("数据截至1-9月"));
+    // GDP 7.5% against 8%: 0.5 short, R = 0.94, behind; revenue 31.2% against 16%: 15.2 above,
+    // R = 1.95, ahead; urban income 7.8% against 8.5%: 0.7 short, behind; foreign trade has no
+    // figure and the bulletin says so.
+    let headline = b.text("[data-testid=bulletin-headline]").await;
+    for sentence in [
+        "地区生产总值56.7亿元，增长7.5%，低于目标增速（8%）0.5个百分点（低于序时进度）",
+        "一般公共预算收入4.47亿元，增长31.2%，高于目标增速（16%）15.2个百分点（超序时进度）",
+        "城镇居民人均可支配收入18,687元，增长7.8%，低于目标增速（8.5%）0.7个百分点（低于序时进度）",
+        "外贸进出口总额本期尚无数据",
+    ] {
+        assert!(headline.contains(sentence), "{sentence} in {headline}");
+    }
+    let statuses = b
+        .js("return [...document.querySelectorAll('[data-testid=bulletin-table] tbody tr')].map(r => r.dataset.indicator + ' ' + r.className);")
+        .await;
+    assert_eq!(
+        statuses,
+        serde_json::json!([
+            "gdp status-behind",
+            "revenue status-ahead",
+            "fai status-behind",
+            "industry_va status-behind",
+            "retail status-behind",
+            "income_urban status-behind",
+            "income_rural status-behind"
+        ])
+    );
+    // Copy: the bulletin goes on the clipboard as formatted text with its table, and as plain text.
+    let origin = b
+        .js("return location.origin;")
+        .await
+        .as_str()
+        .expect("origin")
+        .to_string();
+    devtools(
+        &b,
+        "Browser.grantPermissions",
+        serde_json::json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
+    )
+    .await;
+    b.click("[data-testid=bulletin-copy]").await;
+    b.wait_for("[data-testid=bulletin-message]").await;
+    let copied = b
+        .client
+        .execute_async(
+            r#"const done = arguments[0];
+            navigator.clipboard.read().then(async items => {
+              const out = {};
+              for (const t of items[0].types) out[t] = await (await items[0].getType(t)).text();
+              done(out);
+            }, e => done({error: String(e)}));"#,
+            vec![],
+        )
+        .await
+        .expect("clipboard");
+    let html = copied["text/html"].as_str().unwrap_or_default();
+    let plain = copied["text/plain"].as_str().unwrap_or_default();
+    assert!(
+        html.contains("<table") && html.contains("<h2>") && html.contains("地区生产总值56.7亿元"),
+        "{copied}"
+    );
+    assert!(
+        plain.starts_with("新源县2023年主要目标任务完成情况通报（1-9月）")
+            && plain.contains("外贸进出口总额本期尚无数据"),
+        "{plain}"
+    );
+    // Print: an A4 document without the app's navigation, its table head repeated on each page.
+    devtools(
+        &b,
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"media": "print"}),
+    )
+    .await;
+    let print = b
+        .js("return [getComputedStyle(document.querySelector('header.top')).display, getComputedStyle(document.querySelector('.bulletin-tools')).display, getComputedStyle(document.querySelector('[data-testid=bulletin-table] thead')).display, getComputedStyle(document.querySelector('[data-testid=bulletin-table] tbody tr')).breakInside];")
+        .await;
+    assert_eq!(
+        print,
+        serde_json::json!(["none", "none", "table-header-group", "avoid"])
+    );
+    let pdf = devtools(
+        &b,
+        "Page.printToPDF",
+        serde_json::json!({"preferCSSPageSize": true}),
+    )
+    .await;
+    let pdf = base64::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        pdf["data"].as_str().expect("a PDF"),
+    )
+    .expect("base64");
+    assert!(pdf.starts_with(b"%PDF"));
+    let elapsed = started.elapsed().as_secs_f64();
+    println!("release pasted to bulletin printed and copied: {elapsed:.1} s");
+    assert!(elapsed < 60.0, "{elapsed:.1} s");
     b.close().await;
 }

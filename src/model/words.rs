@@ -1,4 +1,4 @@
-//! Interface words in both languages, kept beside each other.
+//! Interface words in both languages, kept beside each other: what the pages and the bulletin say.
 
 use crate::model::dataset::{Firmness, Goal, Indicator, Kind};
 use crate::model::format;
