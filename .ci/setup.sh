@@ -80,6 +80,17 @@ ensure_browser() {
   export CHROME_BINARY="${CHROME_BINARY:-$(command -v chromium)}"
 }
 
+# The bulletin's Word document is read back in the tests by an independent reader, python-docx.
+ensure_docx_reader() {
+  if ! python3 -c 'import docx' 2>/dev/null; then
+    say "Installing python-docx (reads the bulletin's .docx in the tests)"
+    apt_install python3-docx || true
+    # The python3 on PATH may not be Debian's (pyenv, a virtualenv): then install it there.
+    python3 -c 'import docx' 2>/dev/null || python3 -m pip install --quiet python-docx ||
+      die "python-docx is missing: install it (Debian: apt-get install python3-docx), then run this again."
+  fi
+}
+
 ensure_build_tools() {
   ensure_rust
   ensure_wasm_opt

@@ -8,6 +8,10 @@ use xinyuan_tracker::model::figures::Figure;
 use xinyuan_tracker::model::saved::{Entries, Op};
 use xinyuan_tracker::model::{Dataset, Lang, Period};
 
+#[path = "support/read_docx.rs"]
+mod read_docx;
+use read_docx::read_docx;
+
 fn put(
     e: &mut Entries,
     id: &str,
@@ -193,4 +197,48 @@ fn the_table_exports_as_csv_with_its_numbers_in_columns() {
         .unwrap();
     assert_eq!(&tourists[10], "610");
     assert_eq!(&tourists[13], "75");
+}
+
+#[test]
+fn the_word_document_opens_with_its_headings_paragraphs_and_table_intact() {
+    use xinyuan_tracker::model::docx::bulletin_docx;
+    let b = bulletin(Lang::Zh);
+    let bytes = bulletin_docx(&b, Lang::Zh).expect("a document");
+    let d = read_docx(&bytes);
+    // A4: 210 × 297 mm in EMU (1 twip = 635 EMU).
+    assert_eq!(d["page"], serde_json::json!([11906 * 635, 16838 * 635]));
+    let paragraphs = d["paragraphs"].as_array().expect("paragraphs");
+    let styled = |style: &str| -> Vec<String> {
+        paragraphs
+            .iter()
+            .filter(|p| p[0] == style)
+            .map(|p| p[1].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(styled("Heading 1"), std::slice::from_ref(&b.title));
+    assert_eq!(
+        styled("Heading 2"),
+        [
+            "一、主要预期目标",
+            "二、各项目标进展",
+            "三、与上期相比",
+            "四、需要加力的目标",
+            "附表：目标完成情况"
+        ]
+    );
+    let texts: Vec<&str> = paragraphs.iter().filter_map(|p| p[1].as_str()).collect();
+    for p in [&b.covers, &b.headline, &b.areas, &b.sources, &b.method] {
+        assert!(texts.contains(&p.as_str()), "{p}");
+    }
+    let table = &d["tables"][0];
+    let rows = table.as_array().expect("a table");
+    assert_eq!(rows.len(), 1 + b.lines.len());
+    assert_eq!(rows[0], serde_json::json!(b.head));
+    assert_eq!(rows[5][0], "接待游客");
+    assert_eq!(rows[5][5], "72.62%");
+    assert_eq!(rows[5][8], "低于序时进度");
+    assert!(
+        d["footer"][0].as_u64().unwrap_or(0) > 0,
+        "a page number in the footer"
+    );
 }

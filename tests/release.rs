@@ -27,6 +27,7 @@ struct Expected {
 fn cases(file: &str) -> Vec<Case> {
     let text = match file {
         "corpus" => include_str!("releases/corpus.json"),
+        "unseen" => include_str!("releases/unseen.json"),
         _ => include_str!("releases/holdout.json"),
     };
     serde_json::from_str(text).expect("a corpus file")
@@ -135,6 +136,11 @@ fn releases_kept_apart_from_the_corpus_are_read_right_too() {
     check("holdout");
 }
 
+#[test]
+fn releases_collected_after_the_reader_was_written_are_read_right() {
+    check("unseen");
+}
+
 fn read(text: &str) -> Extraction {
     extract(text, Dataset::embedded())
 }
@@ -228,6 +234,7 @@ fn parts_shares_rankings_and_other_measures_are_not_taken() {
         "1-9月，全县固定资产投资排名全市第四。",
         "1-9月，城镇登记失业率3.67%。",
         "1-9月，金融机构本外币各项存款余额达288.06亿元，比年初增长4.8%。",
+        "上半年，城乡居民人均可支配收入19883元，同比增长4.0%。",
     ] {
         let x = read(text);
         assert!(x.found.is_empty(), "{text}: took {:?}", x.found);
@@ -239,6 +246,16 @@ fn parts_shares_rankings_and_other_measures_are_not_taken() {
         "{:?}",
         x.loose
     );
+}
+
+#[test]
+fn footnote_marks_rankings_and_shares_between_a_figure_and_its_growth_are_passed_over() {
+    let x = read("全年全县实现生产总值[2](GDP)97.61亿元，按可比价格计算，比上年增长3.8%。");
+    assert_eq!(figure(&x, "gdp"), (Some(97.61), Some(3.8)));
+    let x = read("一季度正蓝旗地区生产总值(GDP)完成12.9亿元，全盟排位第5位(下同)按不变价格计算，同比增长9.1%，排位第2位。");
+    assert_eq!(figure(&x, "gdp"), (Some(12.9), Some(9.1)));
+    let x = read("1-5月，一般预算财政收入完成12655万元，占年预算30820万元的41.06%，短收187万元，比上年同期增长3.84%。");
+    assert_eq!(figure(&x, "revenue"), (Some(1.2655), Some(3.84)));
 }
 
 #[test]

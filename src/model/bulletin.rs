@@ -14,7 +14,7 @@ use super::words::{base_text, needed_text, pace_term, status_name, targets_text,
 use super::Lang;
 
 /// One target's line in the bulletin's table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Line {
     /// Indicator id.
     pub id: String,
@@ -44,8 +44,8 @@ pub struct Line {
     pub numbers: [Option<f64>; 5],
 }
 
-/// A drafted bulletin.
-#[derive(Debug, Clone, PartialEq)]
+/// A drafted bulletin. It travels as JSON to the worker that makes its Word document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Bulletin {
     /// The last month the release covers.
     pub month: u8,

@@ -3,6 +3,7 @@
 
 pub mod bulletin;
 pub mod dataset;
+pub mod docx;
 pub mod figures;
 pub mod format;
 pub mod lagging;

@@ -27,7 +27,7 @@
 use super::dataset::{Better, Dataset, Goal, Indicator, Kind};
 use super::figures::{Figure, Period};
 use super::saved::Entries;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// `R` at or above this is ahead.
@@ -38,7 +38,7 @@ pub const FAR_BEHIND: f64 = 0.60;
 pub const GROWTH_TOLERANCE_PP: f64 = 2.0;
 
 /// Where an indicator stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// R < 0.60.

@@ -652,6 +652,13 @@ fn skip(t: &[char], mut i: usize, end: usize, words: &[&str]) -> usize {
                 }
             }
         }
+        // A footnote mark: 生产总值[2].
+        if i < end && t[i] == '[' {
+            let digits = (i + 1..end).take_while(|&k| t[k].is_ascii_digit()).count();
+            if digits > 0 && t.get(i + 1 + digits) == Some(&']') {
+                i += digits + 2;
+            }
+        }
         if i == before || i >= end {
             return i.min(end);
         }
@@ -824,9 +831,33 @@ fn clause_end(t: &[char], at: usize, end: usize) -> usize {
 /// 计算…) rather than starting another subject.
 fn continues(t: &[char], at: usize) -> bool {
     let i = skip(t, at, t.len(), &[]);
+    // A remark on the same figure: its share of a plan or of the prefecture, its ranking.
+    let remark = skip(
+        t,
+        i,
+        t.len(),
+        &["全盟", "全市", "全州", "全省", "全地区", "增幅", "增速"],
+    );
     word_at(t, i, GROWTH_LEADS).is_some()
         || GROWTH_VERBS.iter().any(|(w, _)| starts_with(t, i, w))
         || t.get(i) == Some(&'(')
+        || word_at(
+            t,
+            remark,
+            &[
+                "排位",
+                "排名",
+                "位居",
+                "位列",
+                "居",
+                "占",
+                "短收",
+                "超收",
+                "完成年度",
+                "完成全年",
+            ],
+        )
+        .is_some()
 }
 
 struct Match {
@@ -913,6 +944,27 @@ fn read_sentence(
             continue;
         };
         let (values, growths, used) = figures_after(t, m.at + m.len, next, &inds);
+        // A name of several indicators stands for their values only when it lists one for each
+        // (分别达到36835元、18915元); a single value is a figure of them together (城乡居民人均
+        // 可支配收入19883元, all residents), which none of them is.
+        let (values, growths) = if inds.len() > 1
+            && (values.len() != inds.len() || !(growths.is_empty() || growths.len() == inds.len()))
+        {
+            if values.iter().any(Option::is_some) || !growths.is_empty() {
+                let typed: String = t[used.start..used.end].iter().collect();
+                out.loose.push(Loose {
+                    typed: typed.trim().to_string(),
+                    why: Why::Part,
+                    sentence: sentence.to_string(),
+                });
+                for k in used.clone() {
+                    consumed[k] = true;
+                }
+            }
+            continue;
+        } else {
+            (values, growths)
+        };
         if values.iter().all(Option::is_none) && growths.is_empty() {
             continue;
         }

@@ -62,6 +62,30 @@ pub fn BulletinPage(month: Option<u8>) -> impl IntoView {
         };
         let copy_plain = copy.clone();
         let csv_name = format!("bulletin-M{m}.csv");
+        let docx_name = format!("bulletin-M{m}.docx");
+        let request = serde_json::json!({"lang": l, "bulletin": &b}).to_string();
+        let word = move |_| {
+            let (request, name) = (request.clone(), docx_name.clone());
+            message.set(Some(
+                tr(l, "正在生成 Word 文档…", "Making the Word document…").into(),
+            ));
+            leptos::task::spawn_local(async move {
+                let done = match web::docx_from_worker(request).await {
+                    Ok(bytes) => web::download_bytes(
+                        &name,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        &bytes,
+                    ),
+                    Err(e) => Err(e),
+                };
+                message.set(Some(match (done, l) {
+                    (Ok(()), Lang::Zh) => "已下载 Word 文档（.docx），可用 Word、WPS 或 LibreOffice 打开。".into(),
+                    (Ok(()), Lang::En) => "The Word document (.docx) is downloaded; Word, WPS and LibreOffice open it.".into(),
+                    (Err(e), Lang::Zh) => format!("无法生成 Word 文档：{e}"),
+                    (Err(e), Lang::En) => format!("The Word document could not be made: {e}"),
+                }));
+            });
+        };
         view! {
             <div class="bulletin-tools no-print">
                 <label>{tr(l, "期次", "Release")}
@@ -74,6 +98,7 @@ pub fn BulletinPage(month: Option<u8>) -> impl IntoView {
                 <button type="button" data-testid="bulletin-print" on:click=move |_| web::print()>{tr(l, "打印", "Print")}</button>
                 <button type="button" data-testid="bulletin-copy" on:click=move |_| copy(true)>{tr(l, "复制（带格式）", "Copy (formatted)")}</button>
                 <button type="button" data-testid="bulletin-copy-plain" on:click=move |_| copy_plain(false)>{tr(l, "复制为纯文本", "Copy as plain text")}</button>
+                <button type="button" data-testid="bulletin-docx" on:click=word>{tr(l, "下载 Word 文档", "Download as Word (.docx)")}</button>
                 <button type="button" data-testid="bulletin-csv" on:click=move |_| {
                     if web::download(&csv_name, "text/csv;charset=utf-8", &csv).is_err() {
                         message.set(Some(tr(l, "无法下载文件。", "The file could not be downloaded.").into()));

@@ -10,8 +10,9 @@ use crate::model::release::{self, Loose, Row, RowError, Why};
 use crate::model::{format, Lang};
 use leptos::prelude::*;
 
-/// A preview row with a key that stays while the user edits it.
-type Keyed = (usize, Row);
+/// A preview row: a key that stays while the user edits it, and the row's own signal, so that
+/// typing in a row redraws that row's reading only, never the list.
+type Keyed = (usize, RwSignal<Row>);
 
 /// A first line short enough to be the release's title, as the figures' source.
 fn title_of(text: &str) -> String {
@@ -61,7 +62,7 @@ pub fn PasteRelease() -> impl IntoView {
     let keyed = move |r: Row| {
         let k = next_key.get_value();
         next_key.set_value(k + 1);
-        (k, r)
+        (k, RwSignal::new(r))
     };
     let read = move |_| {
         let t = text.get_untracked();
@@ -86,7 +87,8 @@ pub fn PasteRelease() -> impl IntoView {
             ));
             return;
         };
-        let list: Vec<Row> = rows.with_untracked(|r| r.iter().map(|(_, r)| r.clone()).collect());
+        let list: Vec<Row> =
+            rows.with_untracked(|r| r.iter().map(|(_, r)| r.get_untracked()).collect());
         match release::change(&list, m, &source.get_untracked(), data) {
             Err(e) => {
                 errors.set(e);
@@ -126,31 +128,10 @@ pub fn PasteRelease() -> impl IntoView {
         let index = rows.with(|r| r.iter().position(|(k, _)| *k == key))?;
         errors.with(|e| e.iter().find(|(i, _)| *i == index).map(|(_, e)| e.clone()))
     };
-    let edit = move |key: usize, f: &dyn Fn(&mut Row)| {
-        rows.update(|r| {
-            if let Some((_, row)) = r.iter_mut().find(|(k, _)| *k == key) {
-                f(row);
-            }
-        });
-    };
-    let field_of = move |key: usize, growth: bool| {
-        rows.with(|r| {
-            r.iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, row)| {
-                    if growth {
-                        row.growth.clone()
-                    } else {
-                        row.value.clone()
-                    }
-                })
-                .unwrap_or_default()
-        })
-    };
-    // How a row will be saved, in the interface's language: "按 38.3967 亿元 保存".
-    let reading = move |key: usize| {
+    // How a row will be saved, in the interface's language: "1-9月：38.3967 亿元 / −3%".
+    let reading = move |row: RwSignal<Row>| {
         let l = lang.get();
-        let row = rows.with(|r| r.iter().find(|(k, _)| *k == key).map(|(_, r)| r.clone()))?;
+        let row = row.get();
         let ind = data.indicator(&row.id)?;
         let period = month.get().and_then(|m| filed_period(ind, m));
         let value = number::parse(row.value.trim(), Field::Value { unit: &ind.unit.zh })
@@ -218,41 +199,38 @@ pub fn PasteRelease() -> impl IntoView {
                             <th scope="col"><span class="visually-hidden">{move || tr(lang.get(), "操作", "Actions")}</span></th>
                         </tr></thead>
                         <tbody>
-                            <For each=move || rows.get() key=|(k, _)| *k let:item>
-                                {
-                                    let (key, row) = item;
-                                    let sentence = row.sentence.clone();
-                                    let id = row.id.clone();
-                                    view! {
-                                        <tr data-indicator=move || rows.with(|r| r.iter().find(|(k, _)| *k == key).map(|(_, r)| r.id.clone()).unwrap_or_default())>
-                                            <th scope="row">
-                                                <select aria-label=move || tr(lang.get(), "指标", "Indicator")
-                                                    on:change=move |ev| { let v = event_target_value(&ev); edit(key, &|r| r.id = v.clone()); }>
-                                                    {move || indicator_options(id.clone())}
-                                                </select>
-                                                {move || row_error(key).map(|e| view! { <p class="msg error">{super::marked(e.message(lang.get()), lang.get())}</p> })}
-                                            </th>
-                                            <td data-label=move || tr(lang.get(), "数值（原文）", "Value (as written)")>
-                                                <input type="text" class="paste-value" aria-label=move || tr(lang.get(), "数值", "Value")
-                                                    prop:value=move || field_of(key, false)
-                                                    on:input=move |ev| { let v = event_target_value(&ev); edit(key, &|r| r.value = v.clone()); }/>
-                                            </td>
-                                            <td data-label=move || tr(lang.get(), "增速（原文）", "Growth (as written)")>
-                                                <input type="text" class="paste-growth" aria-label=move || tr(lang.get(), "增速", "Growth")
-                                                    prop:value=move || field_of(key, true)
-                                                    on:input=move |ev| { let v = event_target_value(&ev); edit(key, &|r| r.growth = v.clone()); }/>
-                                            </td>
-                                            <td class="paste-reading" data-label=move || tr(lang.get(), "将保存为", "Will be saved as")>{move || reading(key).unwrap_or_default()}</td>
-                                            <td data-label=move || tr(lang.get(), "原句", "Sentence")><small lang="zh-CN">{sentence.clone()}</small></td>
-                                            <td class="row-actions" data-label="">
-                                                <button type="button" class="remove" on:click=move |_| { rows.update(|r| r.retain(|(k, _)| *k != key)); errors.set(Vec::new()); }>
-                                                    {move || tr(lang.get(), "删除", "Remove")}
-                                                </button>
-                                            </td>
-                                        </tr>
-                                    }
+                            {move || rows.get().into_iter().map(|(key, row)| {
+                                let sentence = row.with_untracked(|r| r.sentence.clone());
+                                let id = row.with_untracked(|r| r.id.clone());
+                                view! {
+                                    <tr data-indicator=move || row.with(|r| r.id.clone())>
+                                        <th scope="row">
+                                            <select aria-label=move || tr(lang.get(), "指标", "Indicator")
+                                                on:change=move |ev| row.update(|r| r.id = event_target_value(&ev))>
+                                                {move || indicator_options(id.clone())}
+                                            </select>
+                                            {move || row_error(key).map(|e| view! { <p class="msg error">{super::marked(e.message(lang.get()), lang.get())}</p> })}
+                                        </th>
+                                        <td data-label=move || tr(lang.get(), "数值（原文）", "Value (as written)")>
+                                            <input type="text" class="paste-value" aria-label=move || tr(lang.get(), "数值", "Value")
+                                                prop:value=move || row.with(|r| r.value.clone())
+                                                on:input=move |ev| row.update(|r| r.value = event_target_value(&ev))/>
+                                        </td>
+                                        <td data-label=move || tr(lang.get(), "增速（原文）", "Growth (as written)")>
+                                            <input type="text" class="paste-growth" aria-label=move || tr(lang.get(), "增速", "Growth")
+                                                prop:value=move || row.with(|r| r.growth.clone())
+                                                on:input=move |ev| row.update(|r| r.growth = event_target_value(&ev))/>
+                                        </td>
+                                        <td class="paste-reading" data-label=move || tr(lang.get(), "将保存为", "Will be saved as")>{move || reading(row).unwrap_or_default()}</td>
+                                        <td data-label=move || tr(lang.get(), "原句", "Sentence")><small lang="zh-CN">{sentence}</small></td>
+                                        <td class="row-actions" data-label="">
+                                            <button type="button" class="remove" on:click=move |_| { rows.update(|r| r.retain(|(k, _)| *k != key)); errors.set(Vec::new()); }>
+                                                {move || tr(lang.get(), "删除", "Remove")}
+                                            </button>
+                                        </td>
+                                    </tr>
                                 }
-                            </For>
+                            }).collect_view()}
                         </tbody>
                     </table>
                     </div>

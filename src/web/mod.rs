@@ -102,6 +102,51 @@ pub async fn copy_rich(html: &str, plain: &str) -> Result<(), String> {
         .map_err(js_err)
 }
 
+/// Offers bytes as a file download.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(js_err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_err)?;
+    let result = download_url(filename, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+/// Asks the docx worker (`src/bin/docx_worker.rs`, fetched only now) for the Word document of a
+/// request (JSON), and ends the worker once it has answered.
+pub async fn docx_from_worker(request: String) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+    let worker = web_sys::Worker::new("./docx_worker_loader.js").map_err(js_err)?;
+    let w = worker.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let (w2, req, reject2) = (w.clone(), request.clone(), reject.clone());
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let data = ev.data();
+                if data.as_string().as_deref() == Some("ready") {
+                    let _ = w2.post_message(&JsValue::from_str(&req));
+                } else if data.is_instance_of::<js_sys::Uint8Array>() {
+                    let _ = resolve.call1(&JsValue::NULL, &data);
+                } else {
+                    let _ = reject.call1(&JsValue::NULL, &data);
+                }
+            });
+        w.set_onmessage(Some(on_message.into_js_value().unchecked_ref()));
+        let on_error = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+            let _ = reject2.call1(&JsValue::NULL, &e);
+        });
+        w.set_onerror(Some(on_error.into_js_value().unchecked_ref()));
+    });
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+    worker.terminate();
+    let data = result.map_err(|e| e.as_string().unwrap_or_else(|| js_err(e)))?;
+    Ok(js_sys::Uint8Array::new(&data).to_vec())
+}
+
 /// Puts plain text on the clipboard.
 pub async fn copy_text(plain: &str) -> Result<(), String> {
     let clipboard = web_sys::window()

@@ -6,6 +6,8 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod harness;
+#[path = "../support/read_docx.rs"]
+mod read_docx;
 
 use fantoccini::Locator;
 use harness::Browser;
@@ -1873,6 +1875,27 @@ async fn a_pasted_release_reaches_a_printed_and_copied_bulletin_in_under_a_minut
         plain.starts_with("新源县2023年主要目标任务完成情况通报（1-9月）")
             && plain.contains("外贸进出口总额本期尚无数据"),
         "{plain}"
+    );
+    // Word: the document is made in a worker fetched only now, and python-docx reads it back.
+    b.click("[data-testid=bulletin-docx]").await;
+    let docx = downloaded(&b, ".docx").await;
+    let doc = read_docx::read_docx(&docx);
+    assert_eq!(
+        doc["paragraphs"][0],
+        serde_json::json!(["Heading 1", "新源县2023年主要目标任务完成情况通报（1-9月）"])
+    );
+    assert_eq!(
+        doc["tables"][0].as_array().map(Vec::len),
+        Some(8),
+        "a head row and seven targets"
+    );
+    assert_eq!(doc["tables"][0][1][0], "地区生产总值");
+    // The table as CSV for Excel.
+    b.click("[data-testid=bulletin-csv]").await;
+    let csv = String::from_utf8(downloaded(&b, ".csv").await).expect("UTF-8");
+    assert!(
+        csv.starts_with("\u{feff}指标,单位,2022年,2023年目标"),
+        "{csv}"
     );
     // Print: an A4 document without the app's navigation, its table head repeated on each page.
     devtools(
