@@ -60,21 +60,22 @@ fn the_chinese_bulletin_says_exactly_what_the_figures_say() {
     assert_eq!(b.previous, Some(8));
     // GDP: 7.4% against 8%: 0.6 points short, R = 0.925, behind. Revenue: 12.1% against 16%:
     // 3.9 short, R = 0.756, behind. Retail: 14.3% against 13%: 1.3 above, R = 1.1 exactly, ahead.
-    // Unemployment: 5.2% within the 5.5% cap, R = 5.5/5.2 = 1.058, on pace. The others have no
+    // Unemployment: 5.2% within the 5.5% cap, R = 5.5/5.2 = 1.058, on pace. A growth rate or a
+    // level says above or below its target without the words of 序时进度. The others have no
     // figure for the period, and say so.
     assert_eq!(
         b.headline,
         "1-9月，全县主要预期目标进展如下：\
-         地区生产总值98.5亿元，增长7.4%，低于目标增速（8%）0.6个百分点（低于序时进度）；\
-         一般公共预算收入6.2亿元，增长12.1%，低于目标增速（16%）3.9个百分点（低于序时进度）；\
+         地区生产总值98.5亿元，增长7.4%，低于目标增速（8%）0.6个百分点；\
+         一般公共预算收入6.2亿元，增长12.1%，低于目标增速（16%）3.9个百分点；\
          固定资产投资（不含农户）本期尚无数据；\
          规模以上工业增加值本期尚无数据；\
          招商引资到位资金本期尚无数据；\
-         社会消费品零售总额4亿元，增长14.3%，高于目标增速（13%）1.3个百分点（超序时进度）；\
+         社会消费品零售总额4亿元，增长14.3%，高于目标增速（13%）1.3个百分点；\
          外贸进出口总额本期尚无数据；\
          城镇居民人均可支配收入本期尚无数据；\
          农村居民人均可支配收入本期尚无数据；\
-         城镇调查失业率为5.2%，在目标上限（5.5%）以内（达到序时进度）。"
+         城镇调查失业率为5.2%，在目标上限（5.5%）以内。"
     );
     // Tourists: 610 of 840万人次 = 72.6%, pace 9/12 = 75%: 2.4 points short, R = 0.968, behind.
     assert_eq!(
@@ -87,14 +88,15 @@ fn the_chinese_bulletin_says_exactly_what_the_figures_say() {
     );
     assert_eq!(
         b.areas,
-        "分领域看：主要预期目标4项中2项落后于序时进度；文旅与服务业1项中1项落后于序时进度。"
+        "分领域看：主要预期目标本期有数据的4项中2项落后于进度；文旅与服务业本期有数据的1项中1项落后于进度。"
     );
     // Since January–August: revenue's gap 4.8 → 3.9 points (11.2% → 12.1%); tourists' 540 of
     // 840 = 64.3% against 66.7% (−2.4) → 72.6% against 75% (−2.4): the same to 0.05 points, so
-    // not a change. GDP was last judged on the second quarter (7.2%): 0.8 → 0.6 points short.
+    // not a change. GDP was last judged on the second quarter (7.2%): 0.8 → 0.6 points short,
+    // compared with 上半年, the figure it rests on, not with a January–August one it has none of.
     assert_eq!(
         b.changes.as_deref(),
-        Some("与1-8月相比：地区生产总值差距比1-8月收窄0.2个百分点；一般公共预算收入差距比1-8月收窄0.9个百分点。")
+        Some("与1-8月相比：地区生产总值差距比上半年收窄0.2个百分点；一般公共预算收入差距比1-8月收窄0.9个百分点。")
     );
     assert!(
         b.needs
@@ -136,7 +138,7 @@ fn the_english_bulletin_is_written_in_english() {
     assert_eq!(b.covers, "Figures to Jan–Sep · made on 20 October 2023");
     assert!(
         b.headline.starts_with(
-            "Jan–Sep, the main expected targets stood as follows: Gross domestic product (GDP): 9.85 billion yuan, up 7.4%, 0.6 percentage points below the target rate of 8% (behind);"
+            "Jan–Sep, the main expected targets stood as follows: Gross domestic product (GDP): 9.85 billion yuan, up 7.4%, 0.6 percentage points below the target rate of 8%;"
         ),
         "{}",
         b.headline

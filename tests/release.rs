@@ -249,11 +249,59 @@ fn parts_shares_rankings_and_other_measures_are_not_taken() {
 }
 
 #[test]
+fn lists_of_names_periods_written_out_holidays_and_other_places_are_read_as_they_mean() {
+    use xinyuan_tracker::model::release::Why;
+    use xinyuan_tracker::model::Period::Month;
+    // 1月至9月 is January to September, not January.
+    for text in [
+        "1月至9月，全县实现地区生产总值98.5亿元，同比增长7.4%。",
+        "1月-9月，全县实现地区生产总值98.5亿元，同比增长7.4%。",
+        "1月份至9月份，全县实现地区生产总值98.5亿元，同比增长7.4%。",
+    ] {
+        let x = read(text);
+        assert_eq!(x.period, Some(Month(9)), "{text}");
+        assert_eq!(figure(&x, "gdp"), (Some(98.5), Some(7.4)), "{text}");
+    }
+    // Names listed together take the rates listed after them, in order, and nothing else does.
+    let x = read("1-9月，全县实现地区生产总值98.5亿元，社会消费品零售总额38.4亿元，规上工业增加值、固定资产投资分别增长8.1%、9.0%。");
+    assert_eq!(figure(&x, "gdp"), (Some(98.5), None));
+    assert_eq!(figure(&x, "retail"), (Some(38.4), None));
+    assert_eq!(figure(&x, "industry_va"), (None, Some(8.1)));
+    assert_eq!(figure(&x, "fai"), (None, Some(9.0)));
+    let x = read("城镇、农村居民人均可支配收入分别达到36835元、18915元，分别增长8.5%、9.5%。");
+    assert_eq!(figure(&x, "income_urban"), (Some(36835.0), Some(8.5)));
+    assert_eq!(figure(&x, "income_rural"), (Some(18915.0), Some(9.5)));
+    // A holiday's figures are not the year's to date; another place's are not the county's.
+    for text in [
+        "国庆假期，全县共接待游客32.5万人次，同比增长35.2%，实现旅游综合收入1.86亿元。",
+        "1-9月，全县产业集聚区规模以上工业增加值增长10.2%。",
+        "1-9月，全州地区生产总值增长6.1%。",
+        "1-9月，经开区完成固定资产投资35.6亿元，占全县的42.1%。",
+    ] {
+        let x = read(text);
+        assert!(x.found.is_empty(), "{text}: took {:?}", x.found);
+        assert!(!x.loose.is_empty(), "{text}: its numbers are listed");
+    }
+    // A number left over is offered alone, value apart from growth, so it can be assigned.
+    let x = read("1-9月，全县限上社会消费品零售总额12.3亿元，增长7.4%。");
+    let typed: Vec<(&str, &Why)> = x.loose.iter().map(|l| (l.typed.as_str(), &l.why)).collect();
+    assert_eq!(typed, [("12.3亿元", &Why::Part), ("增长7.4%", &Why::Part)]);
+}
+
+#[test]
 fn footnote_marks_rankings_and_shares_between_a_figure_and_its_growth_are_passed_over() {
     let x = read("全年全县实现生产总值[2](GDP)97.61亿元，按可比价格计算，比上年增长3.8%。");
     assert_eq!(figure(&x, "gdp"), (Some(97.61), Some(3.8)));
     let x = read("一季度正蓝旗地区生产总值(GDP)完成12.9亿元，全盟排位第5位(下同)按不变价格计算，同比增长9.1%，排位第2位。");
     assert_eq!(figure(&x, "gdp"), (Some(12.9), Some(9.1)));
+    let x =
+        read("1-9月，全县规模以上工业增加值增速为7.4%，固定资产投资增幅为-3.5%，增速全市第一。");
+    assert_eq!(figure(&x, "industry_va"), (None, Some(7.4)));
+    assert_eq!(figure(&x, "fai"), (None, Some(-3.5)));
+    // A change in percentage points is neither taken nor offered as a number to assign.
+    let x =
+        read("1-9月，全县实现地区生产总值98.5亿元，同比增长7.4%，增速比上半年回落0.3个百分点。");
+    assert!(x.loose.is_empty(), "{:?}", x.loose);
     let x = read("1-5月，一般预算财政收入完成12655万元，占年预算30820万元的41.06%，短收187万元，比上年同期增长3.84%。");
     assert_eq!(figure(&x, "revenue"), (Some(1.2655), Some(3.84)));
 }
@@ -337,4 +385,12 @@ fn the_preview_is_saved_as_one_change_that_one_undo_takes_back() {
     let errors = change(&broken, 9, "", data).expect_err("errors");
     assert!(matches!(errors[0], (1, RowError::Value(_))), "{errors:?}");
     assert_eq!(errors[1], (3, RowError::Twice));
+    // A value far from the report's scale (98.5万元 of GDP: a 万 for an 亿) waits for the user to
+    // check it.
+    let mut far = rows.clone();
+    far[0].value = "98.5万元".into();
+    let errors = change(&far, 9, "", data).expect_err("a warning");
+    assert!(matches!(errors[0], (0, RowError::Scale(_))), "{errors:?}");
+    far[0].checked = true;
+    assert!(change(&far, 9, "", data).is_ok());
 }

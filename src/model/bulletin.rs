@@ -269,6 +269,17 @@ fn measure_clause(ind: &Indicator, j: &Judgement, fig: Option<&Figure>, lang: La
     }
 }
 
+/// The status a headline clause adds in words: 序时进度 is what a total is judged against, so its
+/// status says how it stands; a growth rate or a level already says above or below its target,
+/// and adds only that it is far behind or achieved.
+fn headline_status(j: &Judgement) -> Option<Status> {
+    match (j.measure, j.status) {
+        (Measure::Completion { .. }, s) => Some(s),
+        (_, s @ (Status::FarBehind | Status::Achieved)) => Some(s),
+        _ => None,
+    }
+}
+
 /// The name of an indicator with the period its judgement rests on, when earlier than `m`.
 fn named(ind: &Indicator, j: Option<&Judgement>, m: u8, lang: Lang) -> String {
     let name = ind.name.get(lang).to_string();
@@ -296,9 +307,13 @@ fn change_clause(
     ind: &Indicator,
     now: &Judgement,
     before: &Judgement,
-    prev_label: &str,
     lang: Lang,
 ) -> Option<String> {
+    // Compared with the figure the earlier judgement rests on, named by its own period.
+    if now.as_of == before.as_of {
+        return None;
+    }
+    let prev_label = before.as_of.label(lang);
     let mut parts = Vec::new();
     if now.status != before.status {
         let up = now.status.is_judged()
@@ -451,17 +466,16 @@ pub fn draft(data: &Dataset, entries: &Entries, m: u8, today: &str, lang: Lang) 
                 (Some(r), Some(j)) => {
                     let fig = entries.of(&ind.id).iter().find(|f| f.period == j.as_of);
                     let clause = measure_clause(ind, j, fig.or(Some(r.fig)), lang);
-                    match lang {
-                        Lang::Zh => format!(
-                            "{}{clause}（{}）",
-                            named(ind, Some(j), m, lang),
-                            status_word(j.status, lang)
-                        ),
-                        Lang::En => format!(
-                            "{}: {clause} ({})",
-                            named(ind, Some(j), m, lang),
-                            status_word(j.status, lang)
-                        ),
+                    let name = named(ind, Some(j), m, lang);
+                    match (lang, headline_status(j)) {
+                        (Lang::Zh, Some(s)) => {
+                            format!("{name}{clause}（{}）", status_word(s, lang))
+                        }
+                        (Lang::Zh, None) => format!("{name}{clause}"),
+                        (Lang::En, Some(s)) => {
+                            format!("{name}: {clause} ({})", status_word(s, lang))
+                        }
+                        (Lang::En, None) => format!("{name}: {clause}"),
                     }
                 }
                 (Some(_), None) => match lang {
@@ -576,11 +590,12 @@ pub fn draft(data: &Dataset, entries: &Entries, m: u8, today: &str, lang: Lang) 
                 .filter(|(_, j)| matches!(j.status, Status::Behind | Status::FarBehind))
                 .count();
             let name = s.short.get(lang);
+            let n = here.len();
             Some(match (lang, behind) {
-                (Lang::Zh, 0) => format!("{name}{}项均达到或超过序时进度", here.len()),
-                (Lang::Zh, b) => format!("{name}{}项中{b}项落后于序时进度", here.len()),
-                (Lang::En, 0) => format!("{name}: all {} on or ahead of pace", here.len()),
-                (Lang::En, b) => format!("{name}: {b} of {} behind pace", here.len()),
+                (Lang::Zh, 0) => format!("{name}本期有数据的{n}项均达到或超过进度"),
+                (Lang::Zh, b) => format!("{name}本期有数据的{n}项中{b}项落后于进度"),
+                (Lang::En, 0) => format!("{name}: all {n} with figures on or ahead of pace"),
+                (Lang::En, b) => format!("{name}: {b} of the {n} with figures behind pace"),
             })
         })
         .collect();
@@ -596,7 +611,7 @@ pub fn draft(data: &Dataset, entries: &Entries, m: u8, today: &str, lang: Lang) 
             .filter_map(|r| {
                 let now = main_judgement(&r.now)?;
                 let before = r.before.as_ref().and_then(main_judgement)?;
-                let c = change_clause(r.ind, now, before, pl, lang)?;
+                let c = change_clause(r.ind, now, before, lang)?;
                 Some(match lang {
                     Lang::Zh => format!("{}{c}", r.ind.name.get(lang)),
                     Lang::En => format!("{}: {c}", r.ind.name.get(lang)),
@@ -686,8 +701,8 @@ pub fn draft(data: &Dataset, entries: &Entries, m: u8, today: &str, lang: Lang) 
                 _ => status_name(status, lang).to_string(),
             };
             let change = match (j, r.before.as_ref().and_then(main_judgement), &prev_label) {
-                (Some(now), Some(before), Some(pl)) => {
-                    change_clause(ind, now, before, pl, lang).unwrap_or_default()
+                (Some(now), Some(before), Some(_)) => {
+                    change_clause(ind, now, before, lang).unwrap_or_default()
                 }
                 (Some(_), None, Some(_)) => tr(lang, "本期新增", "new this period").to_string(),
                 _ => String::new(),

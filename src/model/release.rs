@@ -237,7 +237,7 @@ fn month_number(t: &[char], at: usize) -> Option<(u8, usize)> {
 /// The period a release words at `at`, with its length.
 fn period_at(t: &[char], at: usize) -> Option<(Said, usize)> {
     // Quarters and halves.
-    let quarters: [(&str, Said); 15] = [
+    let quarters: [(&str, Said); 25] = [
         ("前三季度", Said::Cumulative(Period::Quarter(3))),
         ("前两季度", Said::Cumulative(Period::Quarter(2))),
         ("前二季度", Said::Cumulative(Period::Quarter(2))),
@@ -253,6 +253,16 @@ fn period_at(t: &[char], at: usize) -> Option<(Said, usize)> {
         ("下半年", Said::Single),
         ("全年", Said::Cumulative(Period::Quarter(4))),
         ("当月", Said::Single),
+        ("国庆", Said::Single),
+        ("春节", Said::Single),
+        ("五一", Said::Single),
+        ("端午", Said::Single),
+        ("中秋", Said::Single),
+        ("元旦", Said::Single),
+        ("清明", Said::Single),
+        ("假期", Said::Single),
+        ("黄金周", Said::Single),
+        ("小长假", Said::Single),
     ];
     for (w, said) in quarters {
         if starts_with(t, at, w) {
@@ -294,6 +304,24 @@ fn period_at(t: &[char], at: usize) -> Option<(Said, usize)> {
     // but not a date (10月27日).
     if !is_digit(t.get(at.wrapping_sub(1))) || at == 0 {
         if let Some((m, len)) = month_number(t, at) {
+            // 1月至9月, 1月-9月, 1月份至9月份: January to September.
+            if m == 1 && t.get(at + len) == Some(&'月') {
+                let mut k = at + len + 1;
+                if t.get(k) == Some(&'份') {
+                    k += 1;
+                }
+                if matches!(t.get(k), Some('-' | '至' | '到')) {
+                    if let Some((to, l2)) = month_number(t, k + 1) {
+                        if t.get(k + 1 + l2) == Some(&'月') {
+                            let mut n = k + 2 + l2 - at;
+                            if t.get(at + n) == Some(&'份') {
+                                n += 1;
+                            }
+                            return Some((Said::Cumulative(Period::Month(to)), n));
+                        }
+                    }
+                }
+            }
             if t.get(at + len) == Some(&'月') {
                 let after = t.get(at + len + 1);
                 return match after {
@@ -429,8 +457,6 @@ const SUBJECTS: &[&str] = &[
     "全区",
     "全市",
     "全旗",
-    "全州",
-    "全盟",
     "我县",
     "我区",
     "我市",
@@ -446,6 +472,15 @@ const SUBJECTS: &[&str] = &[
 
 /// Places that end like a county or district but are a part of one.
 const PART_PLACES: &[&str] = &[
+    "集聚区",
+    "经开区",
+    "高新区",
+    "集中区",
+    "综保区",
+    "保税区",
+    "合作区",
+    "试验区",
+    "功能区",
     "园区",
     "景区",
     "社区",
@@ -458,6 +493,9 @@ const PART_PLACES: &[&str] = &[
     "新区",
     "矿区",
 ];
+
+/// Places above the county (or beside it): a figure of theirs is not the county's.
+const OTHER_PLACES: &[&str] = &["全州", "全盟", "全省", "全地区", "全国", "州直", "全疆"];
 
 /// What the words before a name in its clause make of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -498,6 +536,9 @@ fn subject(
             }
             i += 5;
             continue;
+        }
+        if word_at(t, i, OTHER_PLACES).is_some() {
+            return Subject::Part;
         }
         if let Some(len) = word_at(t, i, SUBJECTS) {
             had_subject = true;
@@ -624,8 +665,12 @@ const GROWTH_LEADS: &[&str] = &[
     "下同",
 ];
 
-/// Growth verbs: (word, decrease).
+/// Growth verbs: (word, decrease). 增速为 and 增幅 say neither: the number's sign does.
 const GROWTH_VERBS: &[(&str, bool)] = &[
+    ("增速为", false),
+    ("增幅为", false),
+    ("增速", false),
+    ("增幅", false),
     ("增长", false),
     ("增加", false),
     ("上升", false),
@@ -780,6 +825,12 @@ fn growth_at(t: &[char], at: usize, end: usize) -> Option<(Vec<Reading>, usize)>
         }
         let number: String = t[k..n_end].iter().filter(|c| !c.is_whitespace()).collect();
         let verb: String = t[i..i + verb_len].iter().collect();
+        // 增速为7.4%: the number carries its own sign.
+        let verb = if verb.starts_with("增速") || verb.starts_with("增幅") {
+            String::new()
+        } else {
+            verb
+        };
         let (reading, after) = match t.get(u) {
             Some('%') => {
                 let typed = format!("{verb}{number}%");
@@ -892,6 +943,41 @@ fn matches_in(
     out
 }
 
+/// The matches from `n` on that are single names joined only by 、和与及 and spaces
+/// ("规上工业增加值、固定资产投资分别增长8.1%、9.0%"): a list of names whose figures follow together.
+fn chain(t: &[char], found: &[Match], n: usize) -> usize {
+    let mut k = n;
+    while let (Some(a), Some(b)) = (found.get(k), found.get(k + 1)) {
+        let joined = t[a.at + a.len..b.at]
+            .iter()
+            .all(|c| matches!(c, '、' | '和' | '与' | '及' | ' '));
+        let single = matches!((&a.names, &b.names), (Names::One(_), Names::One(_)));
+        if !joined || !single || a.at + a.len == b.at {
+            break;
+        }
+        k += 1;
+    }
+    k - n + 1
+}
+
+/// The numbers a name's figures were read from, each as the user could assign it.
+fn loose_of(values: &Values, growths: &[Reading], why: &Why, sentence: &str) -> Vec<Loose> {
+    values
+        .iter()
+        .flatten()
+        .map(|v| match v {
+            Ok(r) => r.typed.clone(),
+            Err(u) => u.clone(),
+        })
+        .chain(growths.iter().map(growth_text))
+        .map(|typed| Loose {
+            typed,
+            why: why.clone(),
+            sentence: sentence.to_string(),
+        })
+        .collect()
+}
+
 #[allow(clippy::too_many_arguments)]
 fn read_sentence(
     t: &[char],
@@ -906,17 +992,34 @@ fn read_sentence(
 ) {
     let found = matches_in(t, (start, end), names);
     let mut whole = true;
-    // Findings of this sentence, as indices into out.found, for 分别 lists of growth rates.
-    let mut here: Vec<usize> = Vec::new();
-    for (n, m) in found.iter().enumerate() {
+    // The finding each name gave, if any, by index into `found`: for 分别 lists of growth rates.
+    let mut gave: Vec<Option<usize>> = vec![None; found.len()];
+    let mut n = 0;
+    while n < found.len() {
+        let m = &found[n];
+        // A list of names joined by 、 and 和 stands together for the figures after its last name.
+        let listed = chain(t, &found, n);
+        let last = &found[n + listed - 1];
         let clause_start = (start..m.at)
             .rev()
             .find(|&k| is_clause_break(t[k]))
             .map_or(start, |k| k + 1);
         let verdict = subject(t, (clause_start, m.at), period, year);
+        // A name after a list of words that are no name and carry no figure (城镇、农村居民…) is
+        // one of several things named together, not a figure of its own.
+        let qualified = clause_start > start && t[clause_start - 1] == '、' && {
+            let before = (start..clause_start - 1)
+                .rev()
+                .find(|&k| is_clause_break(t[k]))
+                .map_or(start, |k| k + 1);
+            !t[before..clause_start - 1].iter().any(char::is_ascii_digit)
+                && !found.iter().any(|o| o.at >= before && o.at < clause_start)
+        };
         // Everything said before the name in the sentence counts for its period too.
         let sentence_time = subject_time(t, (start, clause_start), period, year);
-        let verdict = if sentence_time && verdict != Subject::Part {
+        let verdict = if qualified {
+            Subject::Part
+        } else if sentence_time && verdict != Subject::Part {
             Subject::OtherTime
         } else {
             verdict
@@ -926,16 +1029,21 @@ fn read_sentence(
             Subject::Carried => whole,
             Subject::Part | Subject::OtherTime => false,
         };
-        // The figures of this name run to the next name of another indicator.
+        // The figures of these names run to the next name of another indicator.
         let next = found
             .iter()
-            .skip(n + 1)
-            .find(|o| !same_names(&o.names, &m.names))
+            .skip(n + listed)
+            .find(|o| !same_names(&o.names, &last.names))
             .map_or(end, |o| o.at);
-        let ids: Vec<String> = match &m.names {
-            Names::One(id) => vec![id.clone()],
-            Names::Group(ids) => ids.clone(),
-        };
+        let ids: Vec<String> = found[n..n + listed]
+            .iter()
+            .flat_map(|o| match &o.names {
+                Names::One(id) => vec![id.clone()],
+                Names::Group(ids) => ids.clone(),
+            })
+            .collect();
+        let this = n;
+        n += listed;
         let Some(inds) = ids
             .iter()
             .map(|id| data.indicator(id))
@@ -943,30 +1051,12 @@ fn read_sentence(
         else {
             continue;
         };
-        let (values, growths, used) = figures_after(t, m.at + m.len, next, &inds);
-        // A name of several indicators stands for their values only when it lists one for each
-        // (分别达到36835元、18915元); a single value is a figure of them together (城乡居民人均
-        // 可支配收入19883元, all residents), which none of them is.
-        let (values, growths) = if inds.len() > 1
-            && (values.len() != inds.len() || !(growths.is_empty() || growths.len() == inds.len()))
-        {
-            if values.iter().any(Option::is_some) || !growths.is_empty() {
-                let typed: String = t[used.start..used.end].iter().collect();
-                out.loose.push(Loose {
-                    typed: typed.trim().to_string(),
-                    why: Why::Part,
-                    sentence: sentence.to_string(),
-                });
-                for k in used.clone() {
-                    consumed[k] = true;
-                }
-            }
-            continue;
-        } else {
-            (values, growths)
-        };
+        let (values, growths, used) = figures_after(t, last.at + last.len, next, &inds);
         if values.iter().all(Option::is_none) && growths.is_empty() {
             continue;
+        }
+        for k in used.clone() {
+            consumed[k] = true;
         }
         // The subject a clause of figures sets carries on to clauses that start with a verb.
         match verdict {
@@ -974,30 +1064,36 @@ fn read_sentence(
             Subject::Part => whole = false,
             Subject::Carried | Subject::OtherTime => {}
         }
-        for k in used.clone() {
-            consumed[k] = true;
-        }
         if !taken {
             let why = if verdict == Subject::OtherTime {
                 Why::OtherPeriod
             } else {
                 Why::Part
             };
-            let typed: String = t[used.start..used.end].iter().collect();
-            out.loose.push(Loose {
-                typed: typed.trim().to_string(),
-                why,
-                sentence: sentence.to_string(),
-            });
+            out.loose
+                .extend(loose_of(&values, &growths, &why, sentence));
             continue;
         }
-        let growth_for = |g: usize| growths.get(g).cloned();
+        // Several names stand for their figures only when one is given for each, in order
+        // (分别达到36835元、18915元); one value after them is a figure of them together
+        // (城乡居民人均可支配收入19883元: all residents), which none of them is.
+        let several = inds.len() > 1;
+        if several
+            && ((!values.is_empty() && values.len() != inds.len())
+                || (!growths.is_empty() && growths.len() != inds.len())
+                || (values.is_empty() && growths.is_empty()))
+        {
+            out.loose
+                .extend(loose_of(&values, &growths, &Why::Part, sentence));
+            continue;
+        }
+        let mut given = None;
         for (g, ind) in inds.iter().enumerate() {
-            let value = match &values.get(g).cloned().flatten() {
-                Some(Ok(r)) => Some(r.clone()),
+            let value = match values.get(g).cloned().flatten() {
+                Some(Ok(r)) => Some(r),
                 Some(Err(unit)) => {
                     out.loose.push(Loose {
-                        typed: unit.clone(),
+                        typed: unit,
                         why: Why::Unit(ind.id.clone()),
                         sentence: sentence.to_string(),
                     });
@@ -1005,24 +1101,36 @@ fn read_sentence(
                 }
                 None => None,
             };
-            let growth = if inds.len() == 1 && growths.len() > 1 {
-                None
+            let growth = if several || growths.len() == 1 {
+                growths.get(g).cloned()
             } else {
-                growth_for(g)
+                None
             };
-            let idx = record(out, &ind.id, value, growth, sentence);
-            if let Some(i) = idx {
-                here.push(i);
-            }
+            given = record(out, &ind.id, value, growth, sentence).or(given);
         }
-        // 接待游客…，实现旅游收入…，同比分别增长21.1%和27.5%: one rate to each of the figures
-        // before it, in order.
-        if inds.len() == 1 && growths.len() > 1 && here.len() >= growths.len() {
-            let targets: Vec<usize> = here[here.len() - growths.len()..].to_vec();
-            for (i, g) in targets.into_iter().zip(growths) {
-                if out.found[i].growth.is_none() {
-                    out.found[i].growth = Some(g);
+        gave[this] = given;
+        // 接待游客…万人次，实现旅游收入…亿元，同比分别增长21.1%和27.5%: one rate to each of the
+        // figures just before, in order, when each of those names gave a value and no rate.
+        if !several && growths.len() > 1 {
+            let k = growths.len();
+            let before: Option<Vec<usize>> = (this + 1 >= k)
+                .then(|| gave[this + 1 - k..=this].iter().copied().collect())
+                .flatten();
+            match before {
+                Some(list)
+                    if list[..k - 1].iter().all(|&i| {
+                        out.found[i].value.is_some() && out.found[i].growth.is_none()
+                    }) =>
+                {
+                    for (i, g) in list.into_iter().zip(growths) {
+                        if out.found[i].growth.is_none() {
+                            out.found[i].growth = Some(g);
+                        }
+                    }
                 }
+                _ => out
+                    .loose
+                    .extend(loose_of(&Vec::new(), &growths, &Why::NoIndicator, sentence)),
             }
         }
     }
@@ -1212,9 +1320,9 @@ fn leftovers(
             let u_end = unit_end(t, n_end, end);
             let unit: String = t[n_end..u_end].iter().collect::<String>().trim().into();
             let before: String = t[i.saturating_sub(1)..i].iter().collect();
+            let after: String = t[n_end..end.min(n_end + 5)].iter().collect();
             let not_a_figure = unit.is_empty()
-                || unit.starts_with("个百分点")
-                || unit.starts_with('个') && unit.contains("百分点")
+                || after.trim_start().starts_with("个百分点")
                 || unit.starts_with('位')
                 || unit.starts_with('名')
                 || unit.starts_with('日')
@@ -1265,6 +1373,8 @@ pub struct Row {
     pub growth: String,
     /// The sentence it came from.
     pub sentence: String,
+    /// Whether the user checked a value far from the scale of the report's figures.
+    pub checked: bool,
 }
 
 impl Extraction {
@@ -1281,6 +1391,7 @@ impl Extraction {
                     .unwrap_or_default(),
                 growth: f.growth.as_ref().map(growth_text).unwrap_or_default(),
                 sentence: f.sentence.clone(),
+                checked: false,
             })
             .collect()
     }
@@ -1313,12 +1424,13 @@ impl Row {
                 String::new()
             },
             sentence: l.sentence.clone(),
+            checked: false,
         }
     }
 }
 
 /// Why a row of the preview cannot be saved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RowError {
     /// No indicator chosen, or one the tracker does not know.
     NoIndicator,
@@ -1332,6 +1444,9 @@ pub enum RowError {
     Growth(NumberError),
     /// Another row is for the same indicator.
     Twice,
+    /// The value is far from the scale of the report's figures (another place's figure, a 万 or
+    /// 亿 slip) and the user has not checked it.
+    Scale(number::ScaleWarning),
 }
 
 impl RowError {
@@ -1353,6 +1468,8 @@ impl RowError {
             (RowError::Growth(e), En) => format!("Growth: {}", e.message(lang)),
             (RowError::Twice, Zh) => "另一行也是这个指标；请删除其中一行。".into(),
             (RowError::Twice, En) => "Another row is for the same indicator; remove one of them.".into(),
+            (RowError::Scale(w), Zh) => format!("{}核对无误请勾选“已核对”。", w.message(lang)),
+            (RowError::Scale(w), En) => format!("{} If it is right, tick “Checked”.", w.message(lang)),
         }
     }
 }
@@ -1391,7 +1508,17 @@ pub fn change(
                 .then(|| number::parse(text, field).map(|p| p.value))
                 .transpose()
         };
-        let value = read(&row.value, Field::Value { unit: &ind.unit.zh });
+        let field = Field::Value { unit: &ind.unit.zh };
+        if !row.checked {
+            let warning = number::parse(row.value.trim(), field)
+                .ok()
+                .and_then(|p| number::scale_check(&p, ind, period));
+            if let Some(w) = warning {
+                errors.push((i, RowError::Scale(w)));
+                continue;
+            }
+        }
+        let value = read(&row.value, field);
         let growth = read(&row.growth, Field::Growth);
         match (value, growth) {
             (Err(e), _) => errors.push((i, RowError::Value(e))),

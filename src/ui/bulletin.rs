@@ -17,7 +17,7 @@ pub fn BulletinPage(month: Option<u8>) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let data = Dataset::embedded();
-    let today: String = web::now_iso().chars().take(10).collect();
+    let today = web::today();
     let message = RwSignal::new(None::<String>);
     move || {
         let l = lang.get();

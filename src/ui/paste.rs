@@ -151,6 +151,15 @@ pub fn PasteRelease() -> impl IntoView {
             (None, _) => what,
         })
     };
+    // A value far from the scale of the report's figures (another place's, a 万 or 亿 slip).
+    let warning = move |row: RwSignal<Row>| {
+        let l = lang.get();
+        let row = row.get();
+        let ind = data.indicator(&row.id)?;
+        let period = filed_period(ind, month.get()?)?;
+        let parsed = number::parse(row.value.trim(), Field::Value { unit: &ind.unit.zh }).ok()?;
+        number::scale_check(&parsed, ind, period).map(|w| w.message(l))
+    };
     let indicator_options = move |selected: String| {
         let l = lang.get();
         data.indicators
@@ -222,6 +231,14 @@ pub fn PasteRelease() -> impl IntoView {
                                                 on:input=move |ev| row.update(|r| r.growth = event_target_value(&ev))/>
                                         </td>
                                         <td class="paste-reading" data-label=move || tr(lang.get(), "将保存为", "Will be saved as")>{move || reading(row).unwrap_or_default()}</td>
+                                        {move || warning(row).map(|w| view! {
+                                            <td class="paste-warning" data-label="">
+                                                <p class="msg warning" role="alert">{super::marked(w, lang.get())}</p>
+                                                <label class="confirm"><input type="checkbox" prop:checked=move || row.with(|r| r.checked)
+                                                    on:change=move |ev| row.update(|r| r.checked = event_target_checked(&ev))/>
+                                                    {move || tr(lang.get(), "已核对：数值和单位无误", "Checked: the value and its unit are right")}</label>
+                                            </td>
+                                        })}
                                         <td data-label=move || tr(lang.get(), "原句", "Sentence")><small lang="zh-CN">{sentence}</small></td>
                                         <td class="row-actions" data-label="">
                                             <button type="button" class="remove" on:click=move |_| { rows.update(|r| r.retain(|(k, _)| *k != key)); errors.set(Vec::new()); }>

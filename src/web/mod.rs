@@ -147,6 +147,17 @@ pub async fn docx_from_worker(request: String) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&data).to_vec())
 }
 
+/// Today's date where the reader is (not in UTC), as `2026-11-30`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 /// Puts plain text on the clipboard.
 pub async fn copy_text(plain: &str) -> Result<(), String> {
     let clipboard = web_sys::window()

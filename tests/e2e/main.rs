@@ -1795,6 +1795,19 @@ async fn a_pasted_release_reaches_a_printed_and_copied_bulletin_in_under_a_minut
     let started = std::time::Instant::now();
     // A real release of January–September (元至九月), figures of seven main targets.
     paste(&b, &corpus_text("fangxian-2018-m9")).await;
+    // What the preview shows is what the release says: 56.7亿 read in 亿元, the 分别 incomes.
+    let rows = preview_rows(&b).await;
+    for (id, reading) in [
+        ("gdp", "前三季度：56.7 亿元 / +7.5%"),
+        ("revenue", "1-9月：4.47 亿元 / +31.2%"),
+        ("income_rural", "前三季度：5,634 元 / +9.2%"),
+    ] {
+        assert!(
+            rows.contains(&(id.to_string(), reading.to_string())),
+            "{id} {reading} in {rows:?}"
+        );
+    }
+    assert_eq!(rows.len(), 7, "{rows:?}");
     b.click("[data-testid=paste-apply]").await;
     wait_until(&b, "seven figures saved", async |b| {
         saved_count(b).await.starts_with('7')
@@ -1815,9 +1828,9 @@ async fn a_pasted_release_reaches_a_printed_and_copied_bulletin_in_under_a_minut
     // figure and the bulletin says so.
     let headline = b.text("[data-testid=bulletin-headline]").await;
     for sentence in [
-        "地区生产总值56.7亿元，增长7.5%，低于目标增速（8%）0.5个百分点（低于序时进度）",
-        "一般公共预算收入4.47亿元，增长31.2%，高于目标增速（16%）15.2个百分点（超序时进度）",
-        "城镇居民人均可支配收入18,687元，增长7.8%，低于目标增速（8.5%）0.7个百分点（低于序时进度）",
+        "地区生产总值56.7亿元，增长7.5%，低于目标增速（8%）0.5个百分点；",
+        "一般公共预算收入4.47亿元，增长31.2%，高于目标增速（16%）15.2个百分点；",
+        "城镇居民人均可支配收入18,687元，增长7.8%，低于目标增速（8.5%）0.7个百分点；",
         "外贸进出口总额本期尚无数据",
     ] {
         assert!(headline.contains(sentence), "{sentence} in {headline}");
