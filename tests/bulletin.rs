@@ -138,10 +138,14 @@ fn the_english_bulletin_is_written_in_english() {
     assert_eq!(b.covers, "Figures to Jan–Sep · made on 20 October 2023");
     assert!(
         b.headline.starts_with(
-            "Jan–Sep, the main expected targets stood as follows: Gross domestic product (GDP): 9.85 billion yuan, up 7.4%, 0.6 percentage points below the target rate of 8%;"
+            "As of Jan–Sep, the main expected targets stood as follows: Gross domestic product (GDP): 9.85 billion yuan, up 7.4%, 0.6 percentage points below the target rate of 8%;"
         ),
         "{}",
         b.headline
+    );
+    assert_eq!(
+        b.needs.as_deref(),
+        Some("To meet the year's targets: Tourist visits received: still to do: 2.3 million visits, or 766,667 visits a month (so far 677,778 visits a month).")
     );
     let text = b.plain_text(Lang::En);
     let cjk: Vec<char> = text

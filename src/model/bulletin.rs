@@ -498,7 +498,7 @@ pub fn draft(data: &Dataset, entries: &Entries, m: u8, today: &str, lang: Lang) 
             main.join(sep)
         ),
         Lang::En => format!(
-            "{label}, the main expected targets stood as follows: {}{stop}",
+            "As of {label}, the main expected targets stood as follows: {}{stop}",
             main.join(sep)
         ),
     };
@@ -634,7 +634,16 @@ pub fn draft(data: &Dataset, entries: &Entries, m: u8, today: &str, lang: Lang) 
             let n = needed_text(&r.now, r.ind, lang)?;
             Some(match lang {
                 Lang::Zh => format!("{}{}", r.ind.name.get(lang), n),
-                Lang::En => format!("{}: {}", r.ind.name.get(lang), n.trim_end_matches('.')),
+                Lang::En => {
+                    // A sentence of the indicator page, set inside this one.
+                    let n = n.trim_end_matches('.');
+                    let mut c = n.chars();
+                    let n = c
+                        .next()
+                        .map(|f| f.to_lowercase().chain(c).collect::<String>())
+                        .unwrap_or_default();
+                    format!("{}: {n}", r.ind.name.get(lang))
+                }
             })
         })
         .collect();
