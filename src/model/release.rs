@@ -418,6 +418,7 @@ fn release_year(t: &[char]) -> Option<u32> {
 /// Words that say who or when before a name, and the verbs that may link a name to its subject.
 const PREFIX_WORDS: &[&str] = &[
     "今年以来",
+    "年内",
     "今年",
     "据统计",
     "经初步核算",
@@ -637,6 +638,7 @@ const LINKS: &[&str] = &[
     "共",
     "分别",
     "总头数",
+    "总数",
     "数",
 ];
 
