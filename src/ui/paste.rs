@@ -59,6 +59,8 @@ pub fn PasteRelease() -> impl IntoView {
     let source = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<(usize, RowError)>::new());
     let message = RwSignal::new(None::<String>);
+    // The release just saved, whose bulletin the page then offers.
+    let saved_month = RwSignal::new(None::<u8>);
     let keyed = move |r: Row| {
         let k = next_key.get_value();
         next_key.set_value(k + 1);
@@ -73,6 +75,7 @@ pub fn PasteRelease() -> impl IntoView {
         source.set(title_of(&t));
         errors.set(Vec::new());
         message.set(None);
+        saved_month.set(None);
     };
     let apply = move |_| {
         let l = lang.get_untracked();
@@ -109,6 +112,7 @@ pub fn PasteRelease() -> impl IntoView {
                 loose.set(Vec::new());
                 let saved = store.health.with_untracked(|h| *h == Health::Saving);
                 let period = Period::Month(m).label(l);
+                saved_month.set(Some(m));
                 message.set(Some(match (l, saved) {
                     (Lang::Zh, true) => format!("已保存{period}的 {n} 个指标的数据；撤销可一次全部撤回。"),
                     (Lang::Zh, false) => format!("已录入{period}的 {n} 个指标的数据，但尚未保存，见页面顶部的提示。"),
@@ -184,6 +188,14 @@ pub fn PasteRelease() -> impl IntoView {
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <button type="button" data-testid="paste-read" on:click=read>{move || tr(lang.get(), "识别", "Read")}</button>
             {move || message.get().map(|m| view! { <p role="status" data-testid="paste-message">{m}</p> })}
+            {move || saved_month.get().map(|m| view! {
+                <p><a href=crate::model::route::Route::Bulletin(Some(m)).href() data-testid="paste-bulletin">
+                    {move || match lang.get() {
+                        Lang::Zh => format!("查看{}进度通报", Period::Month(m).label(Lang::Zh)),
+                        Lang::En => format!("See the bulletin of {}", Period::Month(m).label(Lang::En)),
+                    }}
+                </a></p>
+            })}
             <Show when=move || rows.with(|r| !r.is_empty()) || loose.with(|l| !l.is_empty())>
                 <div class="preview" data-testid="paste-preview">
                     <div class="filters">

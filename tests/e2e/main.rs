@@ -1813,8 +1813,15 @@ async fn a_pasted_release_reaches_a_printed_and_copied_bulletin_in_under_a_minut
         saved_count(b).await.starts_with('7')
     })
     .await;
-    b.open("#/bulletin").await;
+    // The saved release leads to its bulletin.
+    b.click("[data-testid=paste-bulletin]").await;
     b.wait_for("[data-testid=bulletin]").await;
+    assert!(b
+        .js("return location.hash;")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .ends_with("#/bulletin/M9"));
     assert_eq!(
         b.text("[data-testid=bulletin] h1").await,
         "新源县2023年主要目标任务完成情况通报（1-9月）"
