@@ -274,21 +274,34 @@ fn contrast_on_white(hex: &str) -> f64 {
     1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
 }
 
-#[test]
-fn status_colours_stay_apart_for_deuteranopia_and_protanopia_and_read_on_white() {
+/// Every pair of status colours at least ΔE 15 apart under normal vision, protanopia and
+/// deuteranopia.
+fn assert_apart(theme: &str, colours: &[(String, String)]) {
     for (name, m) in [
         ("normal vision", NORMAL),
         ("protanopia", PROTANOPIA),
         ("deuteranopia", DEUTERANOPIA),
     ] {
-        for (i, (s1, c1)) in STATUS_COLOURS.iter().enumerate() {
-            for (s2, c2) in &STATUS_COLOURS[i + 1..] {
+        for (i, (s1, c1)) in colours.iter().enumerate() {
+            for (s2, c2) in &colours[i + 1..] {
                 let (a, b) = (seen(c1, &m), seen(c2, &m));
                 let d = (0..3).map(|k| (a[k] - b[k]).powi(2)).sum::<f64>().sqrt();
-                assert!(d >= 15.0, "{name}: {s1:?} and {s2:?} only ΔE {d:.1} apart");
+                assert!(
+                    d >= 15.0,
+                    "{theme}, {name}: {s1} and {s2} only ΔE {d:.1} apart"
+                );
             }
         }
     }
+}
+
+#[test]
+fn status_colours_stay_apart_for_deuteranopia_and_protanopia_and_read_on_white() {
+    let colours: Vec<(String, String)> = STATUS_COLOURS
+        .iter()
+        .map(|(s, c)| (s.id().to_string(), c.to_string()))
+        .collect();
+    assert_apart("light", &colours);
     for (s, c) in STATUS_COLOURS {
         assert!(contrast_on_white(c) >= 4.5, "{s:?} {c} as text on white");
     }
@@ -327,22 +340,7 @@ fn dark_status_colours() -> Vec<(String, String)> {
 #[test]
 fn dark_theme_status_colours_stay_apart_for_colour_blind_readers_and_read_on_its_background() {
     let colours = dark_status_colours();
-    for (name, m) in [
-        ("normal vision", NORMAL),
-        ("protanopia", PROTANOPIA),
-        ("deuteranopia", DEUTERANOPIA),
-    ] {
-        for (i, (s1, c1)) in colours.iter().enumerate() {
-            for (s2, c2) in &colours[i + 1..] {
-                let (a, b) = (seen(c1, &m), seen(c2, &m));
-                let d = (0..3).map(|k| (a[k] - b[k]).powi(2)).sum::<f64>().sqrt();
-                assert!(
-                    d >= 15.0,
-                    "dark, {name}: {s1} and {s2} only ΔE {d:.1} apart"
-                );
-            }
-        }
-    }
+    assert_apart("dark", &colours);
     // Contrast as text on the dark theme's card background (the lighter of its two).
     let bg = {
         let [r, g, b] = linear("#1e1e22");

@@ -1606,6 +1606,16 @@ fn corpus_text(id: &str) -> String {
         .to_string()
 }
 
+/// A browser on the page to enter a release, in Chinese.
+async fn entry_page_in_chinese() -> Browser {
+    let b = Browser::start().await;
+    b.open("#/entry").await;
+    b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
+        .await;
+    b.client.refresh().await.expect("reload");
+    b
+}
+
 /// Pastes `text` into the paste box of the open page and presses Read.
 async fn paste(b: &Browser, text: &str) {
     let area = b.wait_for("[data-testid=paste-text]").await;
@@ -1641,11 +1651,7 @@ async fn preview_rows(b: &Browser) -> Vec<(String, String)> {
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn a_pasted_release_is_previewed_corrected_and_saved_as_one_change_that_one_undo_takes_back()
 {
-    let b = Browser::start().await;
-    b.open("#/entry").await;
-    b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
-        .await;
-    b.client.refresh().await.expect("reload");
+    let b = entry_page_in_chinese().await;
     let started = std::time::Instant::now();
     // A real January–November release: 383967万元 of retail sales, 97950万元 of revenue, growth
     // rates with words of decrease, a 园区 sub-total, 限上 sales, rankings and shares.
@@ -1787,11 +1793,7 @@ async fn devtools(b: &Browser, cmd: &str, params: serde_json::Value) -> serde_js
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn a_pasted_release_reaches_a_printed_and_copied_bulletin_in_under_a_minute() {
-    let b = Browser::start().await;
-    b.open("#/entry").await;
-    b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
-        .await;
-    b.client.refresh().await.expect("reload");
+    let b = entry_page_in_chinese().await;
     let started = std::time::Instant::now();
     // A real release of January–September (元至九月), figures of seven main targets.
     paste(&b, &corpus_text("fangxian-2018-m9")).await;
