@@ -316,30 +316,17 @@ fn change_clause(
     let prev_label = before.as_of.label(lang);
     let mut parts = Vec::new();
     if now.status != before.status {
-        let up = now.status.is_judged()
-            && before.status.is_judged()
-            && rank(now.status) > rank(before.status);
+        // Statuses on the scale are ordered worst first (`Status`'s own order).
+        let up = now.status.is_judged() && before.status.is_judged() && now.status > before.status;
+        let (from, to) = (
+            status_word(before.status, lang),
+            status_word(now.status, lang),
+        );
         parts.push(match (lang, up) {
-            (Lang::Zh, true) => format!(
-                "由“{}”升至“{}”",
-                status_name(before.status, lang),
-                status_name(now.status, lang)
-            ),
-            (Lang::Zh, false) => format!(
-                "由“{}”降至“{}”",
-                status_name(before.status, lang),
-                status_name(now.status, lang)
-            ),
-            (Lang::En, true) => format!(
-                "up from “{}” to “{}”",
-                status_word(before.status, lang),
-                status_word(now.status, lang)
-            ),
-            (Lang::En, false) => format!(
-                "down from “{}” to “{}”",
-                status_word(before.status, lang),
-                status_word(now.status, lang)
-            ),
+            (Lang::Zh, true) => format!("由“{from}”升至“{to}”"),
+            (Lang::Zh, false) => format!("由“{from}”降至“{to}”"),
+            (Lang::En, true) => format!("up from “{from}” to “{to}”"),
+            (Lang::En, false) => format!("down from “{from}” to “{to}”"),
         });
     }
     let same_kind = std::mem::discriminant(&now.measure) == std::mem::discriminant(&before.measure);
@@ -382,18 +369,6 @@ fn change_clause(
         }
     }
     (!parts.is_empty()).then(|| parts.join(tr(lang, "，", ", ")))
-}
-
-/// Better statuses rank higher.
-fn rank(s: Status) -> u8 {
-    match s {
-        Status::FarBehind => 1,
-        Status::Behind => 2,
-        Status::OnPace => 3,
-        Status::Ahead => 4,
-        Status::Achieved => 5,
-        Status::NotJudged | Status::NoData => 0,
-    }
 }
 
 /// A short gap after a name in a list: "（差3.9个百分点）" / " (3.9 points short)".

@@ -129,8 +129,7 @@ pub fn extract(text: &str, data: &Dataset) -> Extraction {
             &mut out,
         );
     }
-    out.loose
-        .extend(leftovers(&norm, &original, &consumed, &names, period));
+    out.loose.extend(leftovers(&norm, &original, &consumed));
     out
 }
 
@@ -1185,7 +1184,6 @@ fn figures_after(
 ) -> (Values, Vec<Reading>, std::ops::Range<usize>) {
     let mut values: Values = Vec::new();
     let mut i = skip(t, from, to, LINKS);
-    let first = inds[0];
     let mut last = from;
     for (k, ind) in inds.iter().enumerate() {
         if k > 0 {
@@ -1203,7 +1201,6 @@ fn figures_after(
             None => break,
         }
     }
-    let _ = first;
     // Growth: in this clause right after the value, or in the clauses that go on with it.
     let mut growths = Vec::new();
     let mut at = if values.is_empty() {
@@ -1285,13 +1282,7 @@ fn record(
 
 /// Numbers with a unit or a percent sign that nothing took: everything a user may want to assign.
 /// Years, periods, dates, rankings, changes in 个百分点 and ratios (5.6:56.6:37.8) are not figures.
-fn leftovers(
-    t: &[char],
-    original: &[char],
-    consumed: &[bool],
-    _names: &[(Vec<char>, Names)],
-    _period: Option<Period>,
-) -> Vec<Loose> {
+fn leftovers(t: &[char], original: &[char], consumed: &[bool]) -> Vec<Loose> {
     let mut out = Vec::new();
     for (start, end) in sentences(t) {
         let sentence: String = original[start..end]

@@ -218,25 +218,16 @@ pub fn measure_text(m: &Measure, unit: &Text, lang: Lang) -> String {
             gap_pp,
             seasonal_expected,
         } => {
+            let (d, t) = (q(done), q(target));
+            let (r, pace, e) = (
+                format::percent(rate_pct),
+                pace_term(lang),
+                format::percent(elapsed_pct),
+            );
+            let gap = format::points(gap_pp, lang);
             let mut s = match lang {
-                Lang::Zh => format!(
-                    "累计完成 {} / {}，完成率 {}，{} {}，差距 {}",
-                    q(done),
-                    q(target),
-                    format::percent(rate_pct),
-                    pace_term(lang),
-                    format::percent(elapsed_pct),
-                    format::points(gap_pp, lang)
-                ),
-                Lang::En => format!(
-                    "{} done of {} ({} complete), {} {}, gap {}",
-                    q(done),
-                    q(target),
-                    format::percent(rate_pct),
-                    pace_term(lang),
-                    format::percent(elapsed_pct),
-                    format::points(gap_pp, lang)
-                ),
+                Lang::Zh => format!("累计完成 {d} / {t}，完成率 {r}，{pace} {e}，差距 {gap}"),
+                Lang::En => format!("{d} done of {t} ({r} complete), {pace} {e}, gap {gap}"),
             };
             if let Some(e) = seasonal_expected {
                 s.push_str(&match lang {

@@ -138,17 +138,16 @@ pub fn PasteRelease() -> impl IntoView {
         let row = row.get();
         let ind = data.indicator(&row.id)?;
         let period = month.get().and_then(|m| filed_period(ind, m));
-        let value = number::parse(row.value.trim(), Field::Value { unit: &ind.unit.zh })
-            .ok()
-            .map(|p| format::exact_quantity(p.value, &ind.unit, l));
-        let growth = number::parse(row.growth.trim(), Field::Growth)
-            .ok()
-            .map(|p| format::growth(p.value));
-        let what = [value, growth]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" / ");
+        let figure = crate::model::figures::Figure {
+            value: number::parse(row.value.trim(), Field::Value { unit: &ind.unit.zh })
+                .ok()
+                .map(|p| p.value),
+            growth: number::parse(row.growth.trim(), Field::Growth)
+                .ok()
+                .map(|p| p.value),
+            ..crate::model::figures::Figure::empty(period.unwrap_or(Period::Month(12)))
+        };
+        let what = super::text::figure_brief(&figure, &ind.unit, l);
         Some(match (period, l) {
             (Some(p), Lang::Zh) => format!("{}：{what}", p.label(l)),
             (Some(p), Lang::En) => format!("{}: {what}", p.label(l)),
