@@ -593,6 +593,27 @@ enum Action {
     /// Storage becomes unavailable, or available again.
     Block,
     Unblock,
+    /// The tab fetches the published file: 0 nothing published, 1 and 2 two files that overlap
+    /// the places tabs change, with other numbers.
+    Publish(usize, u8),
+}
+
+/// A published file of the simulated site.
+fn published(kind: u8) -> Entries {
+    let mut e = Entries::default();
+    match kind {
+        0 => {}
+        1 => {
+            e.apply(put("a", M1, 5001.0));
+            e.apply(put("b", M2, 5002.0));
+        }
+        _ => {
+            e.apply(put("a", M1, 6001.0));
+            e.apply(put("c", Period::Quarter(1), 6003.0));
+            e.apply(put("d", M1, 6004.0));
+        }
+    }
+    e
 }
 
 fn op_strategy() -> impl Strategy<Value = Op> {
@@ -635,6 +656,7 @@ fn action_strategy() -> impl Strategy<Value = Action> {
         2 => Just(Action::Free),
         1 => Just(Action::Block),
         2 => Just(Action::Unblock),
+        2 => (tab.clone(), 0u8..3).prop_map(|(t, k)| Action::Publish(t, k)),
     ]
 }
 
@@ -734,6 +756,13 @@ impl Sim {
         // may replace it before).
         for t in &self.tabs {
             let e = t.own();
+            let dropped = e.keys().into_iter().any(|(id, p)| {
+                e.figure(&id, p).is_none() && t.published().figure(&id, p).is_some()
+            });
+            if dropped {
+                self.milestones
+                    .insert("own figure dropped over a published one");
+            }
             for (id, p) in e.keys() {
                 let rev = e.rev_at(&id, p).clone();
                 self.log.entry((id, p)).or_default().insert(rev);
@@ -833,6 +862,18 @@ impl Sim {
             Action::Free => self.origin.quota = usize::MAX,
             Action::Block => self.origin.available = false,
             Action::Unblock => self.origin.available = true,
+            Action::Publish(t, kind) => {
+                let t = t % n;
+                let own = self.tabs[t].own();
+                let items = self.origin.items.clone();
+                self.step(t, Event::Published(published(kind)));
+                // A published file changes what shows, never a tab's own figures or storage.
+                prop_assert_eq!(&self.tabs[t].own(), &own);
+                prop_assert_eq!(&self.origin.items, &items);
+                if kind > 0 {
+                    self.milestones.insert("published figures shown");
+                }
+            }
         }
         self.record();
         self.check_every_step()
@@ -861,6 +902,37 @@ impl Sim {
             prop_assert!(in_storage || in_a_tab, "{} {} at {:?} is lost", id, p, rev);
         }
         for (i, t) in self.tabs.iter().enumerate() {
+            // Each place shows the tab's own figure where it has one, the published one
+            // otherwise: a deletion of its own shows the published figure again.
+            let (own, public, shown) = (t.own(), t.published().clone(), t.shown());
+            let places: BTreeSet<_> = own.keys().into_iter().chain(public.keys()).collect();
+            for (id, p) in &places {
+                let expected = own.figure(id, *p).or_else(|| public.figure(id, *p));
+                let got = shown.figure(id, *p);
+                prop_assert!(
+                    match (expected, got) {
+                        (Some(e), Some(g)) => e.same_content(g),
+                        (None, None) => true,
+                        _ => false,
+                    },
+                    "tab {} shows {:?} at {} {}, not {:?}",
+                    i,
+                    got,
+                    id,
+                    p,
+                    expected
+                );
+            }
+            prop_assert_eq!(
+                shown.len(),
+                places
+                    .iter()
+                    .filter(|(id, p)| own
+                        .figure(id, *p)
+                        .or_else(|| public.figure(id, *p))
+                        .is_some())
+                    .count()
+            );
             // A tab that has seen the document storage holds counts exactly the figures storage
             // lacks as not saved.
             let up_to_date = match t.health() {
@@ -979,6 +1051,8 @@ fn the_random_sequences_reach_the_states_that_matter() {
         "unsaved figures saved later",
         "undo kept another tab's figure",
         "three tabs",
+        "published figures shown",
+        "own figure dropped over a published one",
     ] {
         let n = counts.get(m).copied().unwrap_or(0);
         assert!(n * 50 >= runs, "only {n} of {runs} sequences reach {m:?}");

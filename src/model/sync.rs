@@ -134,7 +134,8 @@ pub enum Event {
     SetAside,
     /// Try to save again (after the user freed space).
     Retry,
-    /// Figures from elsewhere (a published file), shown under this page's own.
+    /// Figures from elsewhere (the published file), shown where this page has no figure of its
+    /// own. Never written to storage.
     Published(Entries),
 }
 
@@ -233,22 +234,27 @@ impl Replica {
         }
     }
 
-    /// The figures to show: this page's own, over the published ones.
+    /// The figures to show: at each place this page's own figure if it has one, the published
+    /// one otherwise. A deletion is not a figure: deleting one's own figure ("drop mine") shows
+    /// the published one again, and a new published file never hides or changes a figure of
+    /// this page's own.
     pub fn shown(&self) -> Entries {
         if self.published.figures.is_empty() {
             return self.own();
         }
         let mut shown = self.published.clone();
-        for (id, period) in self.known.keys() {
-            shown.set(
-                &id,
-                period,
-                self.known.figure(&id, period).cloned(),
-                Rev::default(),
-            );
+        for (id, list) in &self.known.figures {
+            for f in list {
+                shown.set(id, f.period, Some(f.clone()), f.rev.clone());
+            }
         }
         shown.removed.clear();
         shown
+    }
+
+    /// The published figures this page shows under its own.
+    pub fn published(&self) -> &Entries {
+        &self.published
     }
 
     /// This page's own figures (with their revisions and deletions).
