@@ -6,6 +6,7 @@ try {
   const exports = await init({ module_or_path: tag.dataset.trackerWasm });
   // The module's memory, read by the benchmark (cargo bench --bench tracker).
   window.trackerMemory = exports.memory;
+  offline();
 } catch (error) {
   // The loading line of the page's shell (index.html) says why nothing more will come.
   const status = document.querySelector("[data-shell-status]");
@@ -17,4 +18,43 @@ try {
       "WebAssembly, or the connection dropped). Reload to try again.";
   }
   console.error(error);
+}
+
+// Offline use and new versions: the service worker (sw.js, written by the build) keeps this
+// version's files. When a new version is installed and waits, the app is told ("tracker-update")
+// and shows a notice; its Reload button asks back ("tracker-apply-update"), and the page reloads
+// once the new version has taken over. Where service workers are not available (a file: URL, an
+// old browser) the tracker works online as before.
+function offline() {
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker
+    .register("sw.js")
+    .then((registration) => {
+      const ready = () => {
+        window.trackerUpdateReady = true;
+        window.dispatchEvent(new Event("tracker-update"));
+      };
+      const watch = (worker) =>
+        worker?.addEventListener("statechange", () => {
+          if (worker.state === "installed" && navigator.serviceWorker.controller) ready();
+        });
+      if (registration.waiting && navigator.serviceWorker.controller) ready();
+      watch(registration.installing);
+      registration.addEventListener("updatefound", () => watch(registration.installing));
+      // A tracker left open for days looks for a new version when it comes back to the screen.
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible") registration.update().catch(() => {});
+      });
+      window.addEventListener("tracker-apply-update", () => {
+        const waiting = registration.waiting;
+        if (!waiting) return location.reload();
+        navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), {
+          once: true,
+        });
+        waiting.postMessage("skip-waiting");
+      });
+    })
+    .catch(() => {
+      // Without a service worker the tracker works online as before.
+    });
 }

@@ -30,6 +30,8 @@ pub enum Route {
     /// The progress bulletin of the release that ends in a month (`#/bulletin/M9`), or of the
     /// latest release.
     Bulletin(Option<u8>),
+    /// Figures shared by link (`#/s/<payload>`, see [`super::share`]), shown on the overview.
+    Shared(String),
 }
 
 impl Route {
@@ -63,6 +65,7 @@ impl Route {
             (Some(p), _) if p.split('#').next() == Some("glossary") => Route::Glossary,
             (Some("indicator"), Some(id)) => Route::Indicator(decode(id)),
             (Some("bulletin"), p) => Route::Bulletin(p.and_then(month_of)),
+            (Some("s"), Some(payload)) => Route::Shared(payload.to_string()),
             _ => Route::Overview,
         }
     }
@@ -105,6 +108,7 @@ impl Route {
             Route::Glossary => "#/glossary".into(),
             Route::Bulletin(None) => "#/bulletin".into(),
             Route::Bulletin(Some(m)) => format!("#/bulletin/M{m}"),
+            Route::Shared(payload) => format!("{}{payload}", super::share::PREFIX),
         }
     }
 }

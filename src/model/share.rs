@@ -302,3 +302,19 @@ pub fn decode(payload: &str, data: &Dataset) -> Result<Entries, ShareError> {
     }
     Ok(entries)
 }
+
+/// A QR code of `text` (a page's address) as an SVG element whose size is set by the page
+/// (`viewBox` in modules, quiet zone included), or `None` if it is too long for a QR code.
+pub fn qr_svg(text: &str) -> Option<String> {
+    let code =
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let side = code.width() + 8;
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .quiet_zone(true)
+        .module_dimensions(1, 1)
+        .build();
+    // An element to put in the page: without the XML declaration, its size left to the style.
+    let start = svg.find("<svg")?;
+    Some(svg[start..].replacen(&format!(r#" width="{side}" height="{side}""#), "", 1))
+}

@@ -253,6 +253,12 @@ pub fn plan_import(text: &str, current: &Entries, data: &Dataset) -> Plan {
     }
 }
 
+/// "Keep these in my figures": figures from elsewhere (a shared link) added to the current ones,
+/// read and checked exactly as a CSV import of them would be; the others are kept.
+pub fn plan_keep(incoming: &Entries, current: &Entries, data: &Dataset) -> Plan {
+    plan_csv(&to_csv(incoming, data, Lang::Zh), current, data)
+}
+
 fn plan_json(text: &str, current: &Entries, data: &Dataset) -> Plan {
     let loaded = match saved::decode(text) {
         Ok(l) => l,

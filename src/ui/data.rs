@@ -16,7 +16,9 @@ pub fn DataPage() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let data = Dataset::embedded();
-    let plan = RwSignal::new(None::<Plan>);
+    // An import handed over by "keep these in my figures" waits here for the user's look.
+    let plan = RwSignal::new(store.pending_import.get_untracked());
+    store.pending_import.set(None);
     let done = RwSignal::new(None::<&'static str>);
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -78,6 +80,7 @@ pub fn DataPage() -> impl IntoView {
                 </button>
             </p>
         </section>
+        <super::reach::PublishSection/>
         <section aria-labelledby="import-h">
             <h2 id="import-h">{move || tr(lang.get(), "导入", "Import")}</h2>
             // The column names are the file's own words, the same in both languages.

@@ -13,6 +13,7 @@ use crate::model::dataset::{Dataset, Frequency, Indicator, Kind};
 use crate::model::figures::{Figure, Period};
 use crate::model::number::{self, Field};
 use crate::model::progress::{Assessment, Status};
+use crate::model::publish;
 use crate::model::saved::Op;
 use crate::model::{format, Lang};
 use leptos::prelude::*;
@@ -98,7 +99,14 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
             }
         })}
         <Figures ind=ind form=form/>
-        <EntryForm ind=ind form=form/>
+        {move || if store.reading() {
+            // A reader of published (or shared) figures meets no form until they ask for one.
+            (!store.shared.with(Option::is_some)).then(|| view! {
+                <p class="actions"><button on:click=move |_| store.adding.set(true) data-testid="add-own">{tr(lang.get(), "添加我自己的数据", "Add my own figures")}</button></p>
+            }).into_any()
+        } else {
+            view! { <EntryForm ind=ind form=form/> }.into_any()
+        }}
     }
 }
 
@@ -270,6 +278,17 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
     move || {
         let l = lang.get();
         let figs = store.entries.with(|e| e.of(&ind.id).to_vec());
+        let reading = store.reading();
+        let published = store.published_figures();
+        let shared = store.shared.with(Option::is_some);
+        let origin = move |f: &Figure| -> Option<publish::Origin> {
+            if shared {
+                return None;
+            }
+            store
+                .own
+                .with(|own| publish::origin(own, &published, &ind.id, f))
+        };
         view! {
             <section aria-labelledby="figs-h">
                 <h2 id="figs-h">{tr(l, "已录入的数据", "Figures entered")}</h2>
@@ -289,21 +308,37 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
                             </tr></thead>
                             <tbody>{figs.into_iter().map(|f| {
                                 let period = f.period;
+                                let from = origin(&f);
+                                let mine = store.own.with(|own| own.figure(&ind.id, period).is_some());
+                                let over_published = from.is_some() && store.published_figures().figure(&ind.id, period).is_some();
                                 view! {
-                                    <tr>
-                                        <th scope="row">{f.period.label(l)}</th>
+                                    <tr data-origin=from.map(|o| match o { publish::Origin::Published => "published", publish::Origin::Yours => "yours" })>
+                                        <th scope="row">{f.period.label(l)}
+                                            {from.map(|o| match o {
+                                                publish::Origin::Published => view! { <span class="tag published">{tr(l, "已发布", "published")}</span> },
+                                                publish::Origin::Yours => view! { <span class="tag yours">{tr(l, "我的", "yours")}</span> },
+                                            })}
+                                        </th>
                                         <td data-value=f.value.map(|v| v.to_string()) data-label=if ind.kind.is_flow() { tr(l, "累计值", "Cumulative") } else { tr(l, "水平", "Level") }>{f.value.map(|v| format::exact_quantity(v, &ind.unit, l)).unwrap_or_else(|| "—".into())}</td>
                                         <td data-label=tr(l, "累计增速", "Growth to date")>{f.growth.map(format::growth).unwrap_or_else(|| "—".into())}</td>
                                         <td data-label=tr(l, "去年同期", "Same period last year")>{f.prev.map(|v| format::exact_quantity(v, &ind.unit, l)).unwrap_or_else(|| "—".into())}</td>
                                         <td data-label=tr(l, "来源与备注", "Source and note")>{[f.source.as_str(), f.note.as_str()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
                                         <td class="row-actions" data-label="">
-                                            <button class="edit" on:click={ let f = f.clone(); move |_| {
-                                                form.edit(&f);
-                                                crate::web::focus("f-value");
-                                            } }
-                                                aria-label=format!("{} {}", tr(l, "修改", "Edit"), period.label(l))>{tr(l, "修改", "Edit")}</button>
-                                            <button class="delete" on:click=move |_| store.commit(Op::Delete { id: ind.id.clone(), period })
-                                                aria-label=format!("{} {}", tr(l, "删除", "Delete"), period.label(l))>{tr(l, "删除", "Delete")}</button>
+                                            {(!reading).then(|| view! {
+                                                <button class="edit" on:click={ let f = f.clone(); move |_| {
+                                                    form.edit(&f);
+                                                    crate::web::focus("f-value");
+                                                } }
+                                                    aria-label=format!("{} {}", tr(l, "修改", "Edit"), period.label(l))>{tr(l, "修改", "Edit")}</button>
+                                            })}
+                                            // Deleting one's own figure where one is published shows the published one again.
+                                            {(!reading && mine).then(|| {
+                                                let label = if over_published { tr(l, "放弃我的", "Drop mine") } else { tr(l, "删除", "Delete") };
+                                                view! {
+                                                    <button class="delete" on:click=move |_| store.commit(Op::Delete { id: ind.id.clone(), period })
+                                                        aria-label=format!("{} {}", label, period.label(l))>{label}</button>
+                                                }
+                                            })}
                                         </td>
                                     </tr>
                                 }

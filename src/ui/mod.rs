@@ -10,6 +10,7 @@ mod indicator;
 pub mod judged;
 mod overview;
 mod paste;
+mod reach;
 pub mod state;
 mod table;
 pub use crate::model::words as text;
@@ -33,8 +34,25 @@ pub fn App() -> impl IntoView {
     judged::provide_judged();
     store.follow_other_tabs();
     web::request_persistence();
+    store.fetch_published();
+    std::mem::forget(web::on_update_ready(move || store.update_ready.set(true)));
     let route = RwSignal::new(Route::parse(&web::hash()));
     std::mem::forget(web::on_hash_change(move |h| route.set(Route::parse(&h))));
+    // A shared link's figures are read once when its address is opened.
+    Effect::new(move |_| {
+        if let Route::Shared(payload) = route.get() {
+            match crate::model::share::decode(&payload, Dataset::embedded()) {
+                Ok(figures) => {
+                    store.shared_error.set(None);
+                    store.show_shared(Some(figures));
+                }
+                Err(e) => {
+                    store.shared_error.set(Some(e));
+                    web::replace_hash(&Route::Overview.href());
+                }
+            }
+        }
+    });
     Effect::new(move |_| web::set_document_lang(store.lang.get().tag()));
     Effect::new(move |_| {
         let _ = route.get();
@@ -44,13 +62,22 @@ pub fn App() -> impl IntoView {
         <a class="skip" href="#main">{move || tr(store.lang.get(), "跳到正文", "Skip to content")}</a>
         <Header/>
         <Banner/>
+        <reach::ReachBars/>
         <main id="main" tabindex="-1">
             {move || match route.get() {
-                Route::Overview => overview::Overview().into_any(),
+                Route::Overview | Route::Shared(_) => overview::Overview().into_any(),
                 Route::All { query, section, status } => view! { <table::AllIndicators query=query section=section status=status/> }.into_any(),
                 Route::Section(id) => view! { <table::SectionPage id=id/> }.into_any(),
                 Route::Indicator(id) => view! { <indicator::IndicatorPage id=id/> }.into_any(),
-                Route::Grid => grid::GridPage().into_any(),
+                Route::Grid => (move || if store.reading() {
+                    view! {
+                        <h1>{move || tr(store.lang.get(), "批量录入", "Enter a release")}</h1>
+                        <p data-testid="reading-note">{move || tr(store.lang.get(), "本页显示的是已发布的数据。要在本浏览器中录入自己的数据（不会改动已发布的数据），请先选择“添加我自己的数据”。", "This page shows the published figures. To enter figures of your own in this browser (the published ones are not changed), choose “Add my own figures” first.")}</p>
+                        <p class="actions"><button on:click=move |_| store.adding.set(true) data-testid="add-own">{move || tr(store.lang.get(), "添加我自己的数据", "Add my own figures")}</button></p>
+                    }.into_any()
+                } else {
+                    grid::GridPage().into_any()
+                }).into_any(),
                 Route::Data => data::DataPage().into_any(),
                 Route::Glossary => glossary::GlossaryPage().into_any(),
                 Route::Bulletin(month) => view! { <bulletin::BulletinPage month=month/> }.into_any(),
@@ -256,13 +283,18 @@ fn Footer() -> impl IntoView {
                 <span class="saved-count" data-testid="saved-count">
                     {move || {
                         let n = store.entries.with(|e| e.len());
-                        match lang.get() {
-                            Lang::Zh => format!("{n} 个已录入数据"),
-                            Lang::En => format!("{} entered", crate::model::format::count(n, "figure", "figures")),
+                        let published = matches!(store.published.get(), state::PublishedState::Shown { .. });
+                        let own = store.own.with(|e| e.len());
+                        match (lang.get(), published || store.shared.with(Option::is_some)) {
+                            (Lang::Zh, false) => format!("{n} 个已录入数据"),
+                            (Lang::En, false) => format!("{} entered", crate::model::format::count(n, "figure", "figures")),
+                            (Lang::Zh, true) => format!("显示 {n} 个数据，其中 {own} 个录入于本浏览器"),
+                            (Lang::En, true) => format!("{} shown, {own} entered in this browser", crate::model::format::count(n, "figure", "figures")),
                         }
                     }}
                 </span>
             </p>
+            <div class="actions share"><reach::SharePanel/></div>
         </footer>
     }
 }

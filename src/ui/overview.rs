@@ -212,6 +212,7 @@ pub fn Overview() -> impl IntoView {
                 }}
             </ul>
         </section>
+        <super::reach::PrintQr route=crate::model::route::Route::Overview/>
     }
 }
 

@@ -4,7 +4,8 @@
 //! then publishes what changed to the signals. The protocol itself (merging tabs, what could not
 //! be saved, undo, unreadable documents) is core logic in [`crate::model::sync`].
 
-use crate::model::saved::{Entries, Op};
+use crate::model::publish::{self, Published};
+use crate::model::saved::{Entries, LoadError, Op};
 use crate::model::sync::{Event, Replica};
 pub use crate::model::sync::{Health, Notice};
 use crate::model::Lang;
@@ -26,7 +27,41 @@ pub struct Store {
     pub notice: RwSignal<Option<Notice>>,
     /// Interface language.
     pub lang: RwSignal<Lang>,
+    /// This page's own figures (the reader's, kept in this browser).
+    pub own: RwSignal<Entries>,
+    /// The published figures file, as far as it is known.
+    pub published: RwSignal<PublishedState>,
+    /// Figures opened from a shared link, shown instead of the others until closed or kept.
+    pub shared: RwSignal<Option<Entries>>,
+    /// Why a shared link could not be opened, if it could not.
+    pub shared_error: RwSignal<Option<crate::model::share::ShareError>>,
+    /// Whether the reader chose to add figures of their own while published ones are shown.
+    pub adding: RwSignal<bool>,
+    /// An import waiting for the user's look on the Import / export page (from "keep these").
+    pub pending_import: RwSignal<Option<crate::model::transfer::Plan>>,
+    /// Whether a new version of the app is installed and waits for a reload.
+    pub update_ready: RwSignal<bool>,
     replica: StoredValue<Replica>,
+}
+
+/// What is known of the published figures file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PublishedState {
+    /// Not fetched yet.
+    Pending,
+    /// The site publishes no figures (no file, an empty one, or none reachable).
+    Nothing,
+    /// Figures published, shown under the reader's own.
+    Shown {
+        /// When they were published, ISO 8601.
+        at: String,
+        /// How many figures.
+        count: usize,
+        /// Ids in the file this report does not have.
+        skipped: Vec<String>,
+    },
+    /// The file cannot be read (not a figures file, or of a newer version): nothing else changes.
+    Unreadable(LoadError),
 }
 
 impl Store {
@@ -59,6 +94,13 @@ impl Store {
             can_undo: RwSignal::new(replica.can_undo()),
             notice: RwSignal::new(replica.notice().cloned()),
             lang: RwSignal::new(lang),
+            own: RwSignal::new(publish::figures_only(&replica.own())),
+            published: RwSignal::new(PublishedState::Pending),
+            shared: RwSignal::new(None),
+            shared_error: RwSignal::new(None),
+            adding: RwSignal::new(false),
+            pending_import: RwSignal::new(None),
+            update_ready: RwSignal::new(false),
             replica: StoredValue::new(replica),
         }
     }
@@ -69,9 +111,18 @@ impl Store {
         let now = web::now_iso();
         self.replica
             .update_value(|r| r.step(event, &mut local, &now));
+        self.refresh();
+    }
+
+    /// Publishes the replica's state to the signals.
+    fn refresh(self) {
         self.replica.with_value(|r| {
-            let shown = r.shown();
+            let shown = self
+                .shared
+                .with_untracked(|s| s.clone())
+                .unwrap_or_else(|| r.shown());
             set_if_changed(self.entries, shown);
+            set_if_changed(self.own, publish::figures_only(&r.own()));
             set_if_changed(self.health, r.health().clone());
             set_if_changed(self.unsaved, r.unsaved());
             set_if_changed(self.can_undo, r.can_undo());
@@ -89,6 +140,56 @@ impl Store {
     /// Commits a change.
     pub fn commit(self, op: Op) {
         self.send(Event::Commit(op));
+    }
+
+    /// The published figures this page shows under its own.
+    pub fn published_figures(self) -> Entries {
+        self.replica.with_value(|r| r.published().clone())
+    }
+
+    /// Fetches the published figures file and shows its figures under the reader's own. A slow
+    /// file delays nothing: the page is already rendered from the report's data.
+    pub fn fetch_published(self) {
+        leptos::task::spawn_local(async move {
+            let state = match web::fetch_text(publish::FILE).await {
+                Ok(Some(text)) => match publish::read(&text, crate::model::Dataset::embedded()) {
+                    Ok(p) => self.show_published(p),
+                    Err(e) => PublishedState::Unreadable(e),
+                },
+                // No file, or none reachable (offline before the first visit cached it).
+                Ok(None) | Err(_) => PublishedState::Nothing,
+            };
+            self.published.set(state);
+        });
+    }
+
+    fn show_published(self, p: Published) -> PublishedState {
+        if p.entries.is_empty() {
+            return PublishedState::Nothing;
+        }
+        let count = p.entries.len();
+        self.send(Event::Published(p.entries));
+        PublishedState::Shown {
+            at: p.at,
+            count,
+            skipped: p.skipped,
+        }
+    }
+
+    /// Whether the page is for reading: figures from a shared link are open, or published
+    /// figures are shown and the reader has none of their own and has not chosen to add any.
+    /// Entry forms and edit buttons then stay folded.
+    pub fn reading(self) -> bool {
+        self.shared.with(Option::is_some)
+            || (matches!(self.published.get(), PublishedState::Shown { .. })
+                && self.own.with(Entries::is_empty)
+                && !self.adding.get())
+    }
+
+    /// Opens figures from a shared link (`None` closes them and shows the page's own again).
+    pub fn show_shared(self, figures: Option<Entries>) {
+        self.shared.set(figures);
+        self.refresh();
     }
 
     /// Undoes the last change.

@@ -395,3 +395,85 @@ pub fn watch_width(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<W
         _settled: settled,
     })
 }
+
+/// Fetches a file of the app's own origin, revalidated with the server (or, offline, from the
+/// service worker's cache): its text, `None` when there is no such file (404), or why it could
+/// not be had.
+pub async fn fetch_text(url: &str) -> Result<Option<String>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or_else(|| "no window".to_string())?;
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(js_err)?;
+    let response: web_sys::Response = response.dyn_into().map_err(js_err)?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(js_err)?)
+        .await
+        .map_err(js_err)?;
+    Ok(text.as_string())
+}
+
+/// An ISO 8601 time as the reader's local date and time, `2023-10-20 10:00`.
+pub fn local_time(iso: &str) -> Option<String> {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    let t = d.get_time();
+    if t.is_nan() {
+        return None;
+    }
+    Some(format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    ))
+}
+
+/// The address of the app, without its fragment: what a link to a page of it starts with.
+pub fn app_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// Replaces the fragment without a history entry or a `hashchange` event.
+pub fn replace_hash(h: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(h));
+    }
+}
+
+/// Calls `f` once a new version of the app is installed and waiting (see `public/boot.js`, which
+/// registers the service worker and sends `tracker-update`).
+pub fn on_update_ready(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    if js_sys::Reflect::get(&window, &"trackerUpdateReady".into())
+        .ok()
+        .is_some_and(|v| v.is_truthy())
+    {
+        f();
+    }
+    Some(gloo_events::EventListener::new(
+        &window,
+        "tracker-update",
+        move |_| f(),
+    ))
+}
+
+/// Asks `public/boot.js` to switch to the waiting version and reload.
+pub fn apply_update() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(ev) = web_sys::Event::new("tracker-apply-update") {
+            let _ = w.dispatch_event(&ev);
+        }
+    }
+}

@@ -38,6 +38,8 @@ fn content_type(path: &Path) -> &'static str {
         Some("svg") => "image/svg+xml",
         Some("json") => "application/json; charset=utf-8",
         Some("txt") => "text/plain; charset=utf-8",
+        Some("webmanifest") => "application/manifest+json",
+        Some("png") => "image/png",
         _ => "application/octet-stream",
     }
 }
@@ -54,44 +56,96 @@ pub fn serve_dir(dir: PathBuf) -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
     let port = listener.local_addr().expect("address").port();
     listener.set_nonblocking(true).expect("non-blocking");
-    let root = dir.canonicalize().expect("folder to serve");
+    let root = Arc::new(Mutex::new(dir.canonicalize().expect("folder to serve")));
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
             .build()
             .expect("runtime");
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            loop {
-                let Ok((stream, _)) = listener.accept().await else {
-                    continue;
-                };
-                let root = root.clone();
-                tokio::spawn(async move {
-                    let service = hyper::service::service_fn(move |req| {
-                        let root = root.clone();
-                        async move {
-                            let gzip = req
-                                .headers()
-                                .get(hyper::header::ACCEPT_ENCODING)
-                                .and_then(|v| v.to_str().ok())
-                                .is_some_and(|v| v.contains("gzip"));
-                            Ok::<_, std::convert::Infallible>(respond(
-                                &root,
-                                req.uri().path(),
-                                gzip,
-                            ))
-                        }
-                    });
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
-                        .await;
-                });
-            }
-        });
+        rt.block_on(serve(listener, root));
     });
     format!("http://127.0.0.1:{port}/")
+}
+
+use std::sync::{Arc, Mutex};
+
+/// Answers every connection `listener` accepts with files of `root`.
+async fn serve(listener: std::net::TcpListener, root: Arc<Mutex<PathBuf>>) {
+    let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            continue;
+        };
+        let root = root.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |req| {
+                let root = root.lock().expect("root").clone();
+                async move {
+                    let gzip = req
+                        .headers()
+                        .get(hyper::header::ACCEPT_ENCODING)
+                        .and_then(|v| v.to_str().ok())
+                        .is_some_and(|v| v.contains("gzip"));
+                    Ok::<_, std::convert::Infallible>(respond(&root, req.uri().path(), gzip))
+                }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+/// A site that can be taken down and brought back on the same address (as a phone loses and
+/// finds its connection), and whose files can be replaced (as a new version is deployed).
+pub struct Site {
+    /// Its address, ending in `/`.
+    pub url: &'static str,
+    port: u16,
+    root: Arc<Mutex<PathBuf>>,
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl Site {
+    /// Serves `dir` on a free loopback port.
+    pub fn start(dir: &Path) -> Site {
+        let port = free_port();
+        let mut site = Site {
+            url: Box::leak(format!("http://127.0.0.1:{port}/").into_boxed_str()),
+            port,
+            root: Arc::new(Mutex::new(dir.canonicalize().expect("folder to serve"))),
+            runtime: None,
+        };
+        site.resume();
+        site
+    }
+
+    /// Stops answering: the port is closed and open connections are dropped.
+    pub fn stop(&mut self) {
+        if let Some(rt) = self.runtime.take() {
+            rt.shutdown_background();
+        }
+    }
+
+    /// Answers again on the same port.
+    pub fn resume(&mut self) {
+        let listener = std::net::TcpListener::bind(("127.0.0.1", self.port)).expect("bind again");
+        listener.set_nonblocking(true).expect("non-blocking");
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        rt.spawn(serve(listener, self.root.clone()));
+        self.runtime = Some(rt);
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        self.stop();
+    }
 }
 
 /// A file gzipped (level 9), as static hosts serve it; kept per path, size and time of change.
@@ -314,6 +368,11 @@ impl Browser {
     /// A new browser with a fresh profile.
     pub async fn start() -> Browser {
         let base = server();
+        Browser::launch(base, tempfile::tempdir().expect("profile dir"), false).await
+    }
+
+    /// A new browser with a fresh profile, on the app served at `base`.
+    pub async fn start_at(base: &'static str) -> Browser {
         Browser::launch(base, tempfile::tempdir().expect("profile dir"), false).await
     }
 

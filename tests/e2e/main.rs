@@ -6,6 +6,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod harness;
+mod reach;
 #[path = "../support/read_docx.rs"]
 mod read_docx;
 

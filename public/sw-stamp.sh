@@ -1,0 +1,27 @@
+#!/bin/sh
+# Writes the build's service worker: `sw.js` of the staging folder is `public/sw.js` preceded by
+# this build's version and the list of its files with their SHA-256 digests. Run by trunk after
+# each build (Trunk.toml, post_build hook); needs only a POSIX shell and coreutils.
+set -eu
+staging="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+template="${TRUNK_SOURCE_DIR:-.}/public/sw.js"
+cd "$staging"
+list=$(
+  find . -type f ! -name sw.js ! -name figures.json | sed 's|^\./||' | LC_ALL=C sort |
+    while read -r name; do
+      sum=$(sha256sum "$name" | cut -d ' ' -f 1)
+      # Fetched only when asked for: the Word document's worker, the report's text and data.
+      case "$name" in
+      docx_worker* | report.txt | indicators.json) lazy=true ;;
+      *) lazy=false ;;
+      esac
+      printf '  ["%s", "%s", %s],\n' "$name" "$sum" "$lazy"
+    done
+)
+version=$(printf '%s' "$list" | sha256sum | cut -c 1-16)
+{
+  printf '// Written by public/sw-stamp.sh for this build.\n'
+  printf 'const VERSION = "%s";\n' "$version"
+  printf 'const FILES = [\n%s\n];\n\n' "$list"
+  cat "$template"
+} >sw.js

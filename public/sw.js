@@ -1,0 +1,131 @@
+// The tracker's service worker: it keeps this version's files so that the tracker opens and
+// works with no connection after one visit, and it never serves a mix of two versions.
+//
+// This is a template: the build (`public/sw-stamp.sh`, a trunk post-build hook) writes
+// `dist/sw.js` as `const VERSION = …; const FILES = […];` followed by this file. FILES lists
+// every file of the build as [name, SHA-256 of its bytes, fetched only when asked for]; VERSION is
+// a digest of that list, so any change to any file makes a new service worker.
+//
+// - Install: the files not marked "when asked for" (the page, its script, wasm, style, icons,
+//   manifest) are fetched and checked against their digests, into a cache of this version's own;
+//   the published figures (figures.json) are fetched too. A file that does not match (a host
+//   still serving an older copy) fails the install, which the browser tries again later.
+// - A new version installs beside the running one and waits; the page says so
+//   (`tracker-update`, see boot.js) and switches when the reader chooses to reload.
+// - Pages come from this version's cache. Other files of the build too; a file fetched only when
+//   asked for (the Word document's worker, the report's text) is checked against this
+//   version's digest before it is used or kept, so an older page never runs a newer file.
+// - The published figures come from the network when it answers within a few seconds, else
+//   from the last copy kept.
+
+const CACHE = `xinyuan-tracker-${VERSION}`;
+const PREFIX = "xinyuan-tracker-";
+const FIGURES = "figures.json";
+const scope = new URL(self.registration.scope);
+const ROOT = scope.pathname;
+const files = new Map(
+  FILES.map(([name, sha, lazy]) => [new URL(name, scope).pathname, { name, sha, lazy }]),
+);
+
+/** Whether a file name carries trunk's content hash (so any copy of it is this version's). */
+const hashed = (name) => /-[0-9a-f]{16}[._]/.test(name);
+
+async function sha256(response) {
+  const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** This version's copy of a file from the network, or an error. */
+async function fetchChecked(path, file) {
+  const response = await fetch(path, { cache: hashed(file.name) ? "force-cache" : "no-cache" });
+  if (!response.ok) throw new Error(`${file.name}: HTTP ${response.status}`);
+  if ((await sha256(response)) !== file.sha) throw new Error(`${file.name}: not this version's`);
+  return response;
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      for (const [path, file] of files) {
+        if (file.lazy) continue;
+        const response = await fetchChecked(path, file);
+        await cache.put(path, response.clone());
+        if (file.name === "index.html") await cache.put(ROOT, response);
+      }
+      try {
+        const figures = await fetch(ROOT + FIGURES, { cache: "no-cache" });
+        if (figures.ok) await cache.put(ROOT + FIGURES, figures);
+      } catch {
+        // Offline while installing: the figures are kept the next time they are fetched.
+      }
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+    })(),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+async function page(request) {
+  const cache = await caches.open(CACHE);
+  return (await cache.match(ROOT)) || fetch(request);
+}
+
+async function buildFile(path, file) {
+  const cache = await caches.open(CACHE);
+  const kept = await cache.match(path);
+  if (kept) return kept;
+  try {
+    const response = await fetchChecked(path, file);
+    await cache.put(path, response.clone());
+    return response;
+  } catch {
+    return new Response("This file is not available in the version of the tracker open here. Reload the page.", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+}
+
+async function figures(request) {
+  const cache = await caches.open(CACHE);
+  const network = fetch(request).then(async (response) => {
+    if (response.ok) await cache.put(ROOT + FIGURES, response.clone());
+    else if (response.status === 404) await cache.delete(ROOT + FIGURES);
+    return response;
+  });
+  const late = new Promise((resolve) => setTimeout(resolve, 4000, null));
+  try {
+    const first = await Promise.race([network, late]);
+    if (first) return first;
+  } catch {
+    // Offline: the copy kept below.
+  }
+  const kept = await cache.match(ROOT + FIGURES);
+  return kept || network;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  if (url.origin !== scope.origin || !url.pathname.startsWith(ROOT)) return;
+  if (request.mode === "navigate") {
+    event.respondWith(page(request));
+  } else if (url.pathname === ROOT + FIGURES) {
+    event.respondWith(figures(request));
+  } else if (files.has(url.pathname)) {
+    event.respondWith(buildFile(url.pathname, files.get(url.pathname)));
+  }
+});

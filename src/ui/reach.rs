@@ -1,0 +1,268 @@
+//! Reaching readers: the published figures (and the reader's own over them), links that carry
+//! figures, the QR code of a printed page, and the notice of a new version.
+
+use super::state::{use_store, PublishedState};
+use super::text::tr;
+use crate::model::publish;
+use crate::model::route::Route;
+use crate::model::share::{self, Offer};
+use crate::model::{format, Dataset, Lang};
+use crate::web;
+use leptos::prelude::*;
+
+/// The lines under the header: figures from a shared link, the published figures and the
+/// reader's own, a published file that cannot be read, a new version waiting.
+#[component]
+pub fn ReachBars() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let data = Dataset::embedded();
+    let shared = move || {
+        let l = lang.get();
+        let n = store.shared.with(|s| s.as_ref().map(|e| e.len()))?;
+        let keep = move |_| {
+            let Some(incoming) = store.shared.get_untracked() else {
+                return;
+            };
+            let plan =
+                crate::model::transfer::plan_keep(&incoming, &store.own.get_untracked(), data);
+            store.pending_import.set(Some(plan));
+            store.show_shared(None);
+            web::set_hash(&Route::Data.href());
+        };
+        let close = move |_| {
+            store.show_shared(None);
+            web::set_hash(&Route::Overview.href());
+        };
+        Some(view! {
+            <div class="banner shared" role="status" data-testid="shared">
+                <strong>{tr(l, "正在查看通过链接分享的数据", "Figures shared by link")}</strong>
+                {match l {
+                    Lang::Zh => format!("：{n} 个数据，只供查看，未保存到本浏览器。"),
+                    Lang::En => format!(": {}, for reading only, not saved in this browser.", format::count(n, "figure", "figures")),
+                }}
+                <div class="actions">
+                    <button on:click=keep data-testid="keep-shared">{tr(l, "保留到我的数据…", "Keep these in my figures…")}</button>
+                    <button on:click=close>{tr(l, "关闭，回到本浏览器的数据", "Close, back to this browser's figures")}</button>
+                </div>
+            </div>
+        })
+    };
+    let shared_error = move || {
+        let l = lang.get();
+        let e = store.shared_error.get()?;
+        Some(view! {
+            <div class="banner warn" role="alert" data-testid="shared-error">
+                <strong>{tr(l, "无法打开分享的链接：", "The shared link cannot be opened: ")}</strong>
+                {e.message(l)} " "
+                {tr(l, "本页显示的仍是原有数据，没有任何改动。", "Nothing was changed; the page shows the figures it had.")}
+                <div class="actions"><button on:click=move |_| store.shared_error.set(None)>{tr(l, "知道了", "OK")}</button></div>
+            </div>
+        })
+    };
+    let published = move || {
+        let l = lang.get();
+        if store.shared.with(Option::is_some) {
+            return None;
+        }
+        match store.published.get() {
+            PublishedState::Shown { at, count, skipped } => {
+                let when = web::local_time(&at).unwrap_or(at);
+                let yours = store.own.with(|own| publish::yours(own, &store.published_figures()).len());
+                let own_count = store.own.with(|own| own.len());
+                let reading = store.reading();
+                let drop_all = move |_| {
+                    let keys: Vec<_> = store.own.with_untracked(|own| own.keys().into_iter().collect());
+                    store.commit(publish::drop_mine(&keys));
+                    store.adding.set(false);
+                };
+                Some(view! {
+                    <div class="banner published" role="status" data-testid="published">
+                        {match l {
+                            Lang::Zh => format!("显示的是已发布的数据（{count} 个，发布于 {when}）。"),
+                            Lang::En => format!("Showing the published figures ({count}, published {when})."),
+                        }}
+                        {(yours > 0).then(|| match l {
+                            Lang::Zh => format!(" 其中 {yours} 个是你在本浏览器中录入、与已发布数据不同的数据，标为“我的”。"),
+                            Lang::En => format!(" {} you entered in this browser differ from the published ones and are marked “yours”.", format::count(yours, "figure", "figures")),
+                        })}
+                        {(!skipped.is_empty()).then(|| match l {
+                            Lang::Zh => format!(" 文件中有本报告没有的指标（{}），未显示。", skipped.join("、")),
+                            Lang::En => format!(" Indicators this report does not have ({}) are not shown.", skipped.join(", ")),
+                        })}
+                        <span class="actions">
+                            {reading.then(|| view! {
+                                <button on:click=move |_| store.adding.set(true) data-testid="add-own">{tr(l, "添加我自己的数据", "Add my own figures")}</button>
+                            })}
+                            {(own_count > 0).then(|| view! {
+                                <button on:click=drop_all data-testid="drop-all">{tr(l, "放弃我的全部数据，只看已发布的", "Drop all of mine, show only the published figures")}</button>
+                            })}
+                        </span>
+                    </div>
+                })
+                .map(IntoAny::into_any)
+            }
+            PublishedState::Unreadable(e) => Some(view! {
+                <div class="banner warn" role="alert" data-testid="published-error">
+                    <strong>{tr(l, "已发布的数据文件无法读取：", "The published figures file cannot be read: ")}</strong>
+                    {e.message(l)} {tr(l, "。显示的是本浏览器中的数据，没有任何改动。", ". The page shows this browser's figures; nothing was changed.")}
+                </div>
+            }.into_any()),
+            PublishedState::Pending | PublishedState::Nothing => None,
+        }
+    };
+    let update = move || {
+        let l = lang.get();
+        store.update_ready.get().then(|| view! {
+            <div class="banner info" role="status" data-testid="update">
+                {tr(l, "本工具有新版本。", "A new version of the tracker is ready.")}
+                <span class="actions"><button on:click=move |_| web::apply_update() data-testid="reload">{tr(l, "重新加载", "Reload")}</button></span>
+            </div>
+        })
+    };
+    view! { {update} {shared_error} {shared} {published} }
+}
+
+/// "Share": a link carrying the figures shown, with a way to copy it.
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let data = Dataset::embedded();
+    let offer = RwSignal::new(None::<Offer>);
+    let copied = RwSignal::new(false);
+    let make = move |_| {
+        copied.set(false);
+        let shown = store.entries.get_untracked();
+        offer.set(Some(share::offer(&web::app_address(), &shown, data)));
+    };
+    let copy = move |link: String| {
+        leptos::task::spawn_local(async move {
+            if web::copy_text(&link).await.is_ok() {
+                copied.set(true);
+            }
+        });
+    };
+    view! {
+        <button on:click=make data-testid="share">{move || tr(lang.get(), "分享链接", "Share a link")}</button>
+        {move || offer.get().map(|o| {
+            let l = lang.get();
+            let (link, note) = match o {
+                Offer::All(link) => (Some(link), None),
+                Offer::Latest { link, figures, all } => (Some(link), Some(match l {
+                    Lang::Zh => format!("全部数据的链接太长（{} 个字符），此链接只带每个指标的最新数据（{figures} 个）。要分享全部数据，请发布数据文件或发送备份。", all.length),
+                    Lang::En => format!("A link with every figure would be too long ({} characters): this one carries the latest figure of each indicator ({figures}). To share every figure, publish the figures file or send the backup.", all.length),
+                })),
+                Offer::TooLong(e) => (None, Some(e.message(l))),
+            };
+            let n = link.as_ref().map(|k| k.chars().count());
+            view! {
+                <div class="share-panel" role="region" aria-label=tr(l, "分享链接", "Share a link") data-testid="share-panel">
+                    {note.map(|t| view! { <p>{t}</p> })}
+                    {link.map(|k| {
+                        let k2 = k.clone();
+                        view! {
+                            <p>{match l {
+                                Lang::Zh => format!("打开此链接即可查看这些数据（只读），无需服务器。链接长 {} 个字符。", n.unwrap_or(0)),
+                                Lang::En => format!("Opening this link shows these figures (read-only); no server involved. It is {} characters long.", n.unwrap_or(0)),
+                            }}</p>
+                            <input class="share-link" readonly value=k aria-label=tr(l, "链接", "Link") data-testid="share-link"/>
+                            <button on:click=move |_| copy(k2.clone())>{tr(l, "复制链接", "Copy the link")}</button>
+                            {move || copied.get().then(|| view! { <span role="status">{tr(lang.get(), "已复制。", "Copied.")}</span> })}
+                        }
+                    })}
+                </div>
+            }
+        })}
+    }
+}
+
+/// On paper, a QR code of the page's own address, so a printed page leads back to the live
+/// tracker. Shown only in print.
+#[component]
+#[allow(unused_variables)] // `route` is read; the lint does not see through the component macro.
+pub fn PrintQr(route: Route) -> impl IntoView {
+    let lang = use_store().lang;
+    let address = format!("{}{}", web::app_address(), route.href());
+    let svg = share::qr_svg(&address);
+    svg.map(|svg| {
+        let a2 = address.clone();
+        view! {
+            <figure class="print-qr" data-testid="print-qr">
+                <div class="qr" inner_html=svg></div>
+                <figcaption>{move || tr(lang.get(), "扫码查看最新进度：", "Scan for the live tracker: ")}<br/><span class="qr-address">{a2.clone()}</span></figcaption>
+            </figure>
+        }
+    })
+}
+
+/// "Publish": the figures file to put beside the app, with what it changes.
+#[component]
+pub fn PublishSection() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let data = Dataset::embedded();
+    let name = |id: &str, l: Lang| {
+        data.indicator(id)
+            .map(|i| i.name.get(l).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let summary = move || {
+        let l = lang.get();
+        let published = matches!(store.published.get(), PublishedState::Shown { .. });
+        let own = store.own.get();
+        let c = publish::compare(&own, &store.published_figures());
+        let mut lines = vec![match l {
+            Lang::Zh => format!("文件将包含本浏览器中的 {} 个数据。", own.len()),
+            Lang::En => format!(
+                "The file will hold the {} in this browser.",
+                format::count(own.len(), "figure", "figures")
+            ),
+        }];
+        if published {
+            lines.push(match l {
+                Lang::Zh => format!(
+                    "与现在发布的相比：新增 {}，修改 {}，不再包含 {}。",
+                    c.added.len(),
+                    c.changed.len(),
+                    c.left_out.len()
+                ),
+                Lang::En => format!(
+                    "Compared with the file published now: {} added, {} changed, {} left out.",
+                    c.added.len(),
+                    c.changed.len(),
+                    c.left_out.len()
+                ),
+            });
+        }
+        let left_out: Vec<String> = c
+            .left_out
+            .iter()
+            .take(12)
+            .map(|(id, p)| format!("{} {}", name(id, l), p.label(l)))
+            .collect();
+        view! {
+            {lines.into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}
+            {(!left_out.is_empty()).then(|| view! {
+                <p class="warning" role="note" data-testid="left-out">
+                    {tr(l, "这些已发布的数据不在本浏览器中，新文件将不再包含它们（如要保留，请先“保留到我的数据”或导入已发布的文件）：", "These published figures are not in this browser, so the new file leaves them out (to keep them, import the published file first): ")}
+                    {left_out.join(if l == Lang::Zh { "、" } else { "; " })}
+                </p>
+            })}
+        }
+    };
+    let publish = move |_| {
+        let text = publish::file(&store.own.get_untracked(), &web::now_iso());
+        let _ = web::download(publish::FILE, "application/json", &text);
+    };
+    view! {
+        <section aria-labelledby="publish-h">
+            <h2 id="publish-h">{move || tr(lang.get(), "发布", "Publish")}</h2>
+            <p>{move || tr(lang.get(),
+                "把本浏览器中的数据写成发布文件 figures.json。把它上传到网站上 index.html 所在的文件夹（替换原有的同名文件），每位访问者打开本工具时就会看到这些数据，不需要服务器。",
+                "Writes the figures in this browser to the published file, figures.json. Upload it to the site's folder that holds index.html (replacing the file of that name): every visitor then sees these figures when opening the tracker. No server involved.")}</p>
+            {summary}
+            <p class="actions"><button on:click=publish data-testid="publish">{move || tr(lang.get(), "发布（下载 figures.json）", "Publish (download figures.json)")}</button></p>
+        </section>
+    }
+}

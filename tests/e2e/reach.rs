@@ -1,0 +1,425 @@
+//! Reaching readers, in the release build on a phone-sized window under a sub-path: published
+//! figures for a fresh visitor and a visitor's own figures over them, links that carry figures,
+//! the QR code of a printed page, the tracker offline and a new version announced.
+
+use super::harness::{self, Browser, Site};
+use super::{devtools, downloaded, enter, set_width, stored, wait_until};
+use std::path::Path;
+use xinyuan_tracker::model::figures::{Figure, Period};
+use xinyuan_tracker::model::publish;
+use xinyuan_tracker::model::saved::{Entries, Op};
+
+/// A copy of the build under `<root>/tracker/`, with `figures` as its published file.
+fn site_with(root: &Path, figures: &Entries, at: &str) -> std::path::PathBuf {
+    let sub = root.join("tracker");
+    std::fs::create_dir_all(&sub).expect("sub-path");
+    harness::copy_dist(&sub, |_| false);
+    publish_file(&sub, figures, at);
+    sub
+}
+
+fn publish_file(dir: &Path, figures: &Entries, at: &str) {
+    std::fs::write(dir.join(publish::FILE), publish::file(figures, at)).expect("figures.json");
+}
+
+fn published_figures(gdp_q3: f64, more: bool) -> Entries {
+    let mut e = Entries::default();
+    e.apply(Op::Put {
+        id: "gdp".into(),
+        figure: Figure {
+            value: Some(gdp_q3),
+            growth: Some(6.2),
+            source: "新源县统计局：2023年前三季度".into(),
+            ..Figure::empty(Period::Quarter(3))
+        },
+    });
+    e.apply(Op::Put {
+        id: "revenue".into(),
+        figure: Figure {
+            value: Some(7.5),
+            growth: Some(18.0),
+            ..Figure::empty(Period::Month(9))
+        },
+    });
+    if more {
+        e.apply(Op::Put {
+            id: "fai".into(),
+            figure: Figure {
+                growth: Some(21.0),
+                ..Figure::empty(Period::Month(9))
+            },
+        });
+    }
+    e
+}
+
+/// A fresh browser on a phone-sized window, in Chinese, on the app at `url`.
+async fn phone_in_chinese(url: &'static str) -> Browser {
+    let b = Browser::start_at(url).await;
+    set_width(&b, 390).await;
+    b.open("#/").await;
+    b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
+        .await;
+    b.client.refresh().await.expect("reload");
+    b.wait_for("main h1").await;
+    b
+}
+
+async fn count(b: &Browser, css: &str) -> usize {
+    b.js(&format!(
+        "return document.querySelectorAll({css:?}).length;"
+    ))
+    .await
+    .as_u64()
+    .unwrap_or(0) as usize
+}
+
+/// The row of the open indicator page's figures table for a period label, and its origin tag.
+async fn row(b: &Browser, label: &str) -> (String, String) {
+    let v = b
+        .js(&format!(
+            "const r = [...document.querySelectorAll('[data-testid=figures] tbody tr')].find(r => r.querySelector('th').textContent.startsWith({label:?}));
+             return r ? [r.textContent, r.dataset.origin || ''] : ['', ''];"
+        ))
+        .await;
+    (
+        v[0].as_str().unwrap_or_default().to_string(),
+        v[1].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn published_figures_reach_a_fresh_visitor_whose_own_figure_outlives_a_new_published_file() {
+    let root = tempfile::tempdir().expect("dir");
+    let dir = site_with(
+        root.path(),
+        &published_figures(98.5, false),
+        "2023-10-20T02:00:00Z",
+    );
+    let site = Site::start(root.path());
+    let url: &'static str = Box::leak(format!("{}tracker/", site.url).into_boxed_str());
+    let b = phone_in_chinese(url).await;
+
+    // What every visitor sees: the published figures, marked, with their time.
+    let banner = b.text("[data-testid=published]").await;
+    assert!(
+        banner.contains("已发布") && banner.contains("2 个") && banner.contains("2023-10-20"),
+        "{banner}"
+    );
+    assert!(b
+        .text("[data-testid=saved-count]")
+        .await
+        .contains("显示 2 个数据，其中 0 个录入于本浏览器"));
+    // A reader reads: no form, no edit or delete buttons until they choose to add their own.
+    b.open("#/indicator/gdp").await;
+    let (text, origin) = row(&b, "前三季度").await;
+    assert!(text.contains("98.5") && text.contains("已发布"), "{text}");
+    assert_eq!(origin, "published");
+    assert_eq!(count(&b, "form.entry, button.edit, button.delete").await, 0);
+    b.open("#/entry").await;
+    assert!(b
+        .text("[data-testid=reading-note]")
+        .await
+        .contains("已发布"));
+    assert_eq!(count(&b, "textarea, .grid-entry input").await, 0);
+
+    // The visitor adds a figure of their own: marked as theirs, kept apart in this browser.
+    b.open("#/indicator/gdp").await;
+    b.click("[data-testid=add-own]").await;
+    enter(&b, "Q3", "99").await;
+    wait_until(&b, "the visitor's figure", async |b| {
+        row(b, "前三季度").await.1 == "yours"
+    })
+    .await;
+    assert!(row(&b, "前三季度").await.0.contains("我的"));
+    assert!(b
+        .text("[data-testid=published]")
+        .await
+        .contains("其中 1 个是你在本浏览器中录入"));
+    let own: serde_json::Value =
+        serde_json::from_str(stored(&b).await.as_str().expect("saved")).expect("json");
+    assert_eq!(own["data"]["figures"]["gdp"][0]["value"], 99.0);
+    assert!(
+        own["data"]["figures"].get("revenue").is_none(),
+        "published figures are not copied into the visitor's own"
+    );
+
+    // The keeper publishes a new file: the visitor's figure stays, the new figure appears.
+    publish_file(&dir, &published_figures(98.7, true), "2023-11-15T02:00:00Z");
+    b.client.refresh().await.expect("reload");
+    wait_until(&b, "the new published file", async |b| {
+        b.text("[data-testid=published]").await.contains("3 个")
+    })
+    .await;
+    let (text, origin) = row(&b, "前三季度").await;
+    assert!(text.contains("99") && origin == "yours", "{text}");
+    // Dropping it shows the published figure again; undo brings it back.
+    b.click("button.delete").await;
+    wait_until(&b, "the published figure again", async |b| {
+        row(b, "前三季度").await.1 == "published"
+    })
+    .await;
+    assert!(row(&b, "前三季度").await.0.contains("98.7"));
+    super::undo(&b).await;
+    wait_until(&b, "the visitor's figure back", async |b| {
+        row(b, "前三季度").await.1 == "yours"
+    })
+    .await;
+
+    // "Publish" writes the file to upload: this browser's figures, and says what it leaves out.
+    b.open("#/data").await;
+    let left_out = b.text("[data-testid=left-out]").await;
+    assert!(left_out.contains("一般公共预算收入"), "{left_out}");
+    b.click("[data-testid=publish]").await;
+    let file = String::from_utf8(downloaded(&b, "figures.json").await).expect("utf-8");
+    let read = publish::read(&file, xinyuan_tracker::model::Dataset::embedded())
+        .expect("a published file");
+    assert_eq!(read.entries.len(), 1);
+    assert_eq!(
+        read.entries
+            .figure("gdp", Period::Quarter(3))
+            .and_then(|f| f.value),
+        Some(99.0)
+    );
+
+    // An unreadable file gets a banner and changes nothing else.
+    std::fs::write(
+        dir.join(publish::FILE),
+        r#"{"app":"xinyuan-tracker","schema":7,"saved_at":"x","data":{}}"#,
+    )
+    .expect("write");
+    b.client.refresh().await.expect("reload");
+    let error = b.text("[data-testid=published-error]").await;
+    assert!(error.contains("更新版本"), "{error}");
+    b.open("#/indicator/gdp").await;
+    assert!(row(&b, "前三季度").await.0.contains("99"));
+    let problems = b.console("WARNING").await;
+    assert!(problems.is_empty(), "console: {problems:#?}");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_shared_link_opens_read_only_in_a_fresh_browser_and_is_kept_through_the_import_preview() {
+    let keeper = Browser::start().await;
+    keeper.open("#/").await;
+    let doc = xinyuan_tracker::model::saved::encode(
+        &published_figures(98.5, true),
+        "2023-10-20T02:00:00Z",
+    );
+    keeper
+        .js(&format!(
+            "localStorage.setItem('xinyuan-tracker.lang', 'zh'); localStorage.setItem('xinyuan-tracker', {doc:?}); return null;"
+        ))
+        .await;
+    keeper.client.refresh().await.expect("reload");
+    keeper.click("[data-testid=share]").await;
+    let link = keeper
+        .wait_for("[data-testid=share-link]")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .expect("a link");
+    assert!(
+        link.starts_with(keeper.base) && link.contains("#/s/"),
+        "{link}"
+    );
+    assert!(
+        link.len() < 300,
+        "three figures make a short link: {} characters",
+        link.len()
+    );
+    keeper.close().await;
+
+    // A fresh browser: the figures shown read-only, marked, nothing saved.
+    let reader = Browser::start().await;
+    set_width(&reader, 390).await;
+    reader.client.goto(&link).await.expect("open the link");
+    let banner = reader.text("[data-testid=shared]").await;
+    assert!(
+        banner.contains("3") && (banner.contains("shared by link") || banner.contains("分享")),
+        "{banner}"
+    );
+    reader.open("#/indicator/gdp").await;
+    assert!(super::figures_text(&reader).await.contains("98.5"));
+    assert_eq!(
+        count(&reader, "form.entry, button.edit, button.delete").await,
+        0
+    );
+    assert!(
+        stored(&reader).await.is_null(),
+        "opening a link saves nothing"
+    );
+
+    // A link changed on the way: a clear message, nothing changed.
+    let (base, payload) = link.split_once("#/s/").expect("payload");
+    let mut bytes = payload.as_bytes().to_vec();
+    let i = bytes.len() / 2;
+    bytes[i] = if bytes[i] == b'A' { b'B' } else { b'A' };
+    let tampered = format!("{base}#/s/{}", String::from_utf8(bytes).expect("ascii"));
+    let fresh = Browser::start().await;
+    fresh.client.goto(&tampered).await.expect("open");
+    let error = fresh.text("[data-testid=shared-error]").await;
+    assert!(
+        error.contains("changed") || error.contains("改动"),
+        "{error}"
+    );
+    assert_eq!(count(&fresh, "[data-testid=shared]").await, 0);
+    assert!(stored(&fresh).await.is_null());
+    fresh.close().await;
+
+    // "Keep these in my figures": the import preview, then one undoable change.
+    reader.client.goto(&link).await.expect("open the link");
+    reader.click("[data-testid=keep-shared]").await;
+    let preview = reader.text("[data-testid=import-preview]").await;
+    assert!(preview.contains('3'), "{preview}");
+    reader
+        .click("[data-testid=import-preview] .actions button")
+        .await;
+    wait_until(&reader, "the kept figures saved", async |b| {
+        !stored(b).await.is_null()
+    })
+    .await;
+    let own: serde_json::Value =
+        serde_json::from_str(stored(&reader).await.as_str().expect("saved")).expect("json");
+    assert_eq!(own["data"]["figures"]["gdp"][0]["value"], 98.5);
+    assert_eq!(own["data"]["figures"]["fai"][0]["growth"], 21.0);
+    let problems = reader.console("WARNING").await;
+    assert!(problems.is_empty(), "console: {problems:#?}");
+    reader.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_printed_bulletin_and_overview_carry_a_qr_code_of_their_page() {
+    let b = Browser::start().await;
+    b.open("#/").await;
+    let doc = xinyuan_tracker::model::saved::encode(
+        &published_figures(98.5, true),
+        "2023-10-20T02:00:00Z",
+    );
+    b.js(&format!(
+        "localStorage.setItem('xinyuan-tracker', {doc:?}); return null;"
+    ))
+    .await;
+    for page in ["#/bulletin/M9", "#/"] {
+        b.open(page).await;
+        b.client.refresh().await.expect("reload");
+        b.wait_for("[data-testid=print-qr] svg path").await;
+        let on_screen = b
+            .js("return getComputedStyle(document.querySelector('[data-testid=print-qr]')).display;")
+            .await;
+        assert_eq!(on_screen, "none", "{page}: the QR code is for paper");
+        devtools(
+            &b,
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"media": "print"}),
+        )
+        .await;
+        let size = b
+            .js("const r = document.querySelector('[data-testid=print-qr] svg').getBoundingClientRect(); return [r.width, r.height];")
+            .await;
+        let (w, h) = (
+            size[0].as_f64().unwrap_or(0.0),
+            size[1].as_f64().unwrap_or(0.0),
+        );
+        assert!(
+            (100.0..=110.0).contains(&w) && (w - h).abs() < 0.5,
+            "{page}: {w}×{h} px, 28 mm expected"
+        );
+        let caption = b.text("[data-testid=print-qr] figcaption").await;
+        assert!(
+            caption.contains(&format!("{}{}", b.base, page.replace("M9", "M9"))),
+            "{page}: {caption}"
+        );
+        devtools(
+            &b,
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"media": ""}),
+        )
+        .await;
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announced_and_brought_by_reload(
+) {
+    let root = tempfile::tempdir().expect("dir");
+    let dir = site_with(
+        root.path(),
+        &published_figures(98.5, false),
+        "2023-10-20T02:00:00Z",
+    );
+    let mut site = Site::start(root.path());
+    let url: &'static str = Box::leak(format!("{}tracker/", site.url).into_boxed_str());
+    let b = phone_in_chinese(url).await;
+    b.text("[data-testid=published]").await;
+    // The service worker has kept this version's files.
+    wait_until(&b, "the offline copy", async |b| {
+        b.js("return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active && r.active.state === 'activated'));")
+            .await
+            == true
+    })
+    .await;
+
+    // The site goes away: the tracker opens, with the published figures, and takes a figure.
+    site.stop();
+    b.client.refresh().await.expect("reload offline");
+    let banner = b.text("[data-testid=published]").await;
+    assert!(
+        banner.contains("2 个"),
+        "published figures offline: {banner}"
+    );
+    b.open("#/indicator/revenue").await;
+    b.click("[data-testid=add-own]").await;
+    enter(&b, "M10", "8.3").await;
+    wait_until(&b, "the figure saved offline", async |b| {
+        stored(b).await.as_str().is_some_and(|s| s.contains("8.3"))
+    })
+    .await;
+    b.client.refresh().await.expect("reload offline");
+    b.wait_for("[data-testid=figures]").await;
+    assert!(b.text("[data-testid=figures]").await.contains("8.3"));
+
+    // A new version is deployed under the same address: the page says so, and reload brings it.
+    site.resume();
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).expect("index.html");
+    std::fs::write(&index, html.replace("</title>", " v2</title>")).expect("write");
+    let status = std::process::Command::new("sh")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/sw-stamp.sh"))
+        .env("TRUNK_STAGING_DIR", &dir)
+        .env("TRUNK_SOURCE_DIR", env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("sw-stamp.sh");
+    assert!(status.success());
+    b.client.refresh().await.expect("reload");
+    b.wait_for("[data-testid=update]").await;
+    let title = b.js("return document.title;").await;
+    assert!(
+        !title.as_str().unwrap_or_default().contains("v2"),
+        "the old version until the reader reloads: {title}"
+    );
+    b.click("[data-testid=reload]").await;
+    wait_until(&b, "the new version", async |b| {
+        b.js("return document.title;")
+            .await
+            .as_str()
+            .is_some_and(|t| t.contains("v2"))
+    })
+    .await;
+    b.wait_for("main h1").await;
+    let caches = b.js("return caches.keys();").await;
+    assert_eq!(
+        caches.as_array().map(Vec::len),
+        Some(1),
+        "one version kept: {caches}"
+    );
+    let problems = b.console("WARNING").await;
+    assert!(problems.is_empty(), "console: {problems:#?}");
+    b.close().await;
+}
