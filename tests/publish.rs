@@ -32,26 +32,11 @@ fn figure(p: Period, value: f64, growth: f64, source: &str) -> Figure {
 
 const BASE: &str = "https://example.org/tracker/";
 
-/// A full year of every indicator: a figure at every month (quarter for quarterly indicators)
-/// with a value of five significant digits, a growth rate and the release's title as source,
-/// numbers drawn so that they compress as real ones do (not at all).
+#[path = "support/sample.rs"]
+mod sample;
+
 fn full_year() -> Entries {
-    let mut e = Entries::full_year(data());
-    let mut x: u64 = 0x2023;
-    for list in e.figures.values_mut() {
-        for f in list {
-            x = x
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            f.value = Some(((x >> 33) % 100_000) as f64 / 100.0);
-            f.growth = Some((((x >> 20) % 300) as f64 - 100.0) / 10.0);
-            f.source = format!(
-                "新源县统计局：2023年1-{}月主要经济指标",
-                f.period.end_month()
-            );
-        }
-    }
-    e
+    sample::full_year(data())
 }
 
 // ---------------------------------------------------------------------------------------------

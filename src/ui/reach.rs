@@ -258,9 +258,9 @@ pub fn PublishSection() -> impl IntoView {
     view! {
         <section aria-labelledby="publish-h">
             <h2 id="publish-h">{move || tr(lang.get(), "发布", "Publish")}</h2>
-            <p>{move || tr(lang.get(),
-                "把本浏览器中的数据写成发布文件 figures.json。把它上传到网站上 index.html 所在的文件夹（替换原有的同名文件），每位访问者打开本工具时就会看到这些数据，不需要服务器。",
-                "Writes the figures in this browser to the published file, figures.json. Upload it to the site's folder that holds index.html (replacing the file of that name): every visitor then sees these figures when opening the tracker. No server involved.")}</p>
+            <p>{move || tr(lang.get(), "把本浏览器中的数据写成发布文件 ", "Writes the figures in this browser to the published file, ")}<code>"figures.json"</code>
+                {move || tr(lang.get(), "。把它上传到网站上 ", ". Upload it to the site's folder that holds ")}<code>"index.html"</code>
+                {move || tr(lang.get(), " 所在的文件夹（替换原有的同名文件），每位访问者打开本工具时就会看到这些数据，不需要服务器。", " (replacing the file of that name): every visitor then sees these figures when opening the tracker. No server involved.")}</p>
             {summary}
             <p class="actions"><button on:click=publish data-testid="publish">{move || tr(lang.get(), "发布（下载 figures.json）", "Publish (download figures.json)")}</button></p>
         </section>

@@ -10,6 +10,8 @@
 #[path = "../e2e/harness.rs"]
 #[allow(dead_code)]
 mod harness;
+#[path = "../support/sample.rs"]
+mod sample;
 
 use harness::Browser;
 use serde_json::{json, Value};
@@ -333,15 +335,44 @@ fn print_native_commit(report: &mut serde_json::Map<String, Value>) {
     report.insert("commit_native_ms".into(), commit);
 }
 
+/// Length of a link carrying a full year of every indicator, and of the one offered instead
+/// (the latest figure of each indicator).
+fn print_share_links(report: &mut serde_json::Map<String, serde_json::Value>) {
+    use xinyuan_tracker::model::share;
+    let data = Dataset::embedded();
+    let year = sample::full_year(data);
+    let base = "https://example.org/tracker/";
+    let all = format!("{base}{}{}", share::PREFIX, share::encode(&year, data));
+    let latest = share::latest(&year);
+    let offered = format!("{base}{}{}", share::PREFIX, share::encode(&latest, data));
+    println!(
+        "\nShare link (characters, with the address {base})\n  full year, every indicator ({} figures): {}\n  latest figure of each indicator ({} figures): {} (links are offered up to {})",
+        year.len(),
+        all.len(),
+        latest.len(),
+        offered.len(),
+        share::MAX_LINK
+    );
+    report.insert(
+        "share_link".into(),
+        json!({"full_year": {"figures": year.len(), "characters": all.len()},
+               "latest_of_each": {"figures": latest.len(), "characters": offered.len()},
+               "max": share::MAX_LINK}),
+    );
+}
+
 #[tokio::main]
 async fn main() {
     let data = Dataset::embedded();
     let mut report = serde_json::Map::new();
     // `cargo bench --bench tracker -- native`: the native measurements alone, no browser.
     if std::env::args().any(|a| a == "native") {
+        print_share_links(&mut report);
         print_native_commit(&mut report);
         return;
     }
+
+    print_share_links(&mut report);
 
     // Bytes of a first visit.
     let b = Browser::start().await;
