@@ -45,13 +45,20 @@ function offline() {
       document.addEventListener("visibilitychange", () => {
         if (document.visibilityState === "visible") registration.update().catch(() => {});
       });
+      let applying = false;
       window.addEventListener("tracker-apply-update", () => {
         const waiting = registration.waiting;
         if (!waiting) return location.reload();
-        navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), {
-          once: true,
-        });
+        applying = true;
         waiting.postMessage("skip-waiting");
+      });
+      // The new version takes over every tab at once: this one reloads if it asked for it; a tab
+      // where the reader did not ask keeps what is typed and shows the notice, so that it reloads
+      // before it fetches anything more.
+      const hadController = !!navigator.serviceWorker.controller;
+      navigator.serviceWorker.addEventListener("controllerchange", () => {
+        if (applying) location.reload();
+        else if (hadController) ready();
       });
     })
     .catch(() => {

@@ -68,7 +68,7 @@ pub fn encode(entries: &Entries, data: &Dataset) -> String {
             ];
             while row
                 .last()
-                .is_some_and(|v| v.is_null() || *v == Value::from(0) || *v == Value::from(""))
+                .is_some_and(|v| v.is_null() || v.as_u64() == Some(0) || v.as_str() == Some(""))
             {
                 row.pop();
             }

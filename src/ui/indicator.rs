@@ -281,6 +281,7 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
         let reading = store.reading();
         let published = store.published_figures();
         let shared = store.shared.with(Option::is_some);
+        let any_published = !published.figures.is_empty();
         let origin = move |f: &Figure| -> Option<publish::Origin> {
             if shared {
                 return None;
@@ -291,7 +292,7 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
         };
         view! {
             <section aria-labelledby="figs-h">
-                <h2 id="figs-h">{tr(l, "已录入的数据", "Figures entered")}</h2>
+                <h2 id="figs-h">{if !any_published { tr(l, "已录入的数据", "Figures entered") } else { tr(l, "各期数据", "Figures by period") }}</h2>
                 {if figs.is_empty() {
                     view! { <p data-testid="no-figures">{tr(l, "还没有录入数据。", "No figures entered yet.")}</p> }.into_any()
                 } else {
