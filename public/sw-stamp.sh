@@ -4,15 +4,17 @@
 # each build (Trunk.toml, post_build hook); needs only a POSIX shell and coreutils.
 set -eu
 staging="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
-template="${TRUNK_SOURCE_DIR:-.}/public/sw.js"
+template="$(cd "$(dirname "$0")" && pwd)/sw.js"
+command -v sha256sum >/dev/null || { echo "sw-stamp.sh: sha256sum (coreutils) is needed" >&2; exit 1; }
 cd "$staging"
 list=$(
   find . -type f ! -name sw.js ! -name figures.json | sed 's|^\./||' | LC_ALL=C sort |
     while read -r name; do
       sum=$(sha256sum "$name" | cut -d ' ' -f 1)
-      # Fetched only when asked for: the Word document's worker, the report's text and data.
+      [ ${#sum} -eq 64 ] || { echo "sw-stamp.sh: no digest of $name" >&2; exit 1; }
+      # Fetched only when asked for: the Word document's worker (283 KB gzip).
       case "$name" in
-      docx_worker* | report.txt | indicators.json) lazy=true ;;
+      docx_worker*) lazy=true ;;
       *) lazy=false ;;
       esac
       printf '  ["%s", "%s", %s],\n' "$name" "$sum" "$lazy"
@@ -24,4 +26,5 @@ version=$(printf '%s' "$list" | sha256sum | cut -c 1-16)
   printf 'const VERSION = "%s";\n' "$version"
   printf 'const FILES = [\n%s\n];\n\n' "$list"
   cat "$template"
-} >sw.js
+} >sw.js.part
+mv sw.js.part sw.js

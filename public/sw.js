@@ -7,14 +7,16 @@
 // a digest of that list, so any change to any file makes a new service worker.
 //
 // - Install: the files not marked "when asked for" (the page, its script, wasm, style, icons,
-//   manifest) are fetched and checked against their digests, into a cache of this version's own;
+//   manifest, the report's text and data) are fetched and checked against their digests, into a
+//   cache of this version's own;
 //   the published figures (figures.json) are fetched too. A file that does not match (a host
 //   still serving an older copy) fails the install, which the browser tries again later.
 // - A new version installs beside the running one and waits; the page says so
 //   (`tracker-update`, see boot.js) and switches when the reader chooses to reload.
-// - Pages come from this version's cache. Other files of the build too; a file fetched only when
-//   asked for (the Word document's worker, the report's text) is checked against this
-//   version's digest before it is used or kept, so an older page never runs a newer file.
+// - The page (the folder's address or index.html, with any query) comes from this version's
+//   cache; other files of the build too. A file fetched only when asked for (the Word document's
+//   worker) is checked against this version's digest before it is used or kept. Other addresses
+//   (a file opened or downloaded by its link) go to their handler below or to the network.
 // - The published figures come from the network when it answers within a few seconds, else
 //   from the last copy kept.
 
@@ -30,17 +32,26 @@ const files = new Map(
 /** Whether a file name carries trunk's content hash (so any copy of it is this version's). */
 const hashed = (name) => /-[0-9a-f]{16}[._]/.test(name);
 
-async function sha256(response) {
-  const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
+async function sha256(body) {
+  const digest = await crypto.subtle.digest("SHA-256", body);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** This version's copy of a file from the network, or an error. */
+/**
+ * This version's copy of a file from the network, or an error. A copy kept by the browser that
+ * does not match is fetched once more from the host. The response is made anew, so that one the
+ * host redirected (`/index.html` → `/`) can still answer a page request.
+ */
 async function fetchChecked(path, file) {
-  const response = await fetch(path, { cache: hashed(file.name) ? "force-cache" : "no-cache" });
-  if (!response.ok) throw new Error(`${file.name}: HTTP ${response.status}`);
-  if ((await sha256(response)) !== file.sha) throw new Error(`${file.name}: not this version's`);
-  return response;
+  for (const mode of [hashed(file.name) ? "force-cache" : "no-cache", "reload"]) {
+    const response = await fetch(path, { cache: mode });
+    if (!response.ok) throw new Error(`${file.name}: HTTP ${response.status}`);
+    const body = await response.arrayBuffer();
+    if ((await sha256(body)) === file.sha) {
+      return new Response(body, { status: 200, headers: response.headers });
+    }
+  }
+  throw new Error(`${file.name}: not this version's`);
 }
 
 self.addEventListener("install", (event) => {
@@ -49,7 +60,8 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(CACHE);
       for (const [path, file] of files) {
         if (file.lazy) continue;
-        const response = await fetchChecked(path, file);
+        // The page is fetched at the address readers open (the folder), as the host serves it.
+        const response = await fetchChecked(file.name === "index.html" ? ROOT : path, file);
         await cache.put(path, response.clone());
         if (file.name === "index.html") await cache.put(ROOT, response);
       }
@@ -100,11 +112,15 @@ async function buildFile(path, file) {
 
 async function figures(request) {
   const cache = await caches.open(CACHE);
+  // A file taken down (404) is no longer published; a host's error (5xx) is not news: the copy
+  // kept answers instead.
   const network = fetch(request).then(async (response) => {
     if (response.ok) await cache.put(ROOT + FIGURES, response.clone());
     else if (response.status === 404) await cache.delete(ROOT + FIGURES);
+    else return null;
     return response;
   });
+  network.catch(() => {});
   const late = new Promise((resolve) => setTimeout(resolve, 4000, null));
   try {
     const first = await Promise.race([network, late]);
@@ -113,7 +129,7 @@ async function figures(request) {
     // Offline: the copy kept below.
   }
   const kept = await cache.match(ROOT + FIGURES);
-  return kept || network;
+  return kept || (await network.catch(() => null)) || Response.error();
 }
 
 self.addEventListener("fetch", (event) => {
@@ -121,7 +137,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== scope.origin || !url.pathname.startsWith(ROOT)) return;
-  if (request.mode === "navigate") {
+  if (request.mode === "navigate" && (url.pathname === ROOT || url.pathname === ROOT + "index.html")) {
     event.respondWith(page(request));
   } else if (url.pathname === ROOT + FIGURES) {
     event.respondWith(figures(request));

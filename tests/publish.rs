@@ -292,7 +292,9 @@ proptest! {
     fn a_link_carries_every_figure_exactly(e in entries_strategy()) {
         let payload = share::encode(&e, data());
         prop_assert!(payload.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
-        prop_assert_eq!(share::decode(&payload, data()).unwrap(), publish::figures_only(&e));
+        let shared = share::decode(&payload, data()).unwrap();
+        prop_assert!(!shared.latest_only);
+        prop_assert_eq!(shared.figures, publish::figures_only(&e));
     }
 
     /// Any one character changed, any end cut off: the link is refused, or (where only padding
@@ -309,7 +311,7 @@ proptest! {
         if changed != payload {
             match share::decode(&changed, data()) {
                 Err(_) => {}
-                Ok(got) => prop_assert_eq!(got, expected.clone(), "changed at {}", i),
+                Ok(got) => prop_assert_eq!(got.figures, expected.clone(), "changed at {}", i),
             }
         }
         let n = cut.index(payload.len());
@@ -349,24 +351,31 @@ fn links_that_are_not_the_trackers_say_why() {
         let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
         v[1].as_u64().unwrap()
     };
-    for rows in [
-        r#"[[99999,"M1",1]]"#,
-        r#"[[0,"M13",1]]"#,
-        r#"[[0,"M1"]]"#,
-        r#"[[0,"M1",1],[0,"M1",2]]"#,
-        r#"[[0,"M1",1,null,null,5]]"#,
+    for (rows, n) in [
+        (r#"[[99999,"M1",1]]"#, 1),
+        (r#"[[0,"M13",1]]"#, 1),
+        (r#"[[0,"M1"]]"#, 1),
+        (r#"[[0,"M1",1],[0,"M1",2]]"#, 2),
+        (r#"[[0,"M1",1,null,null,5]]"#, 1),
     ] {
         let link = zlib(&format!(r#"[1,{key},[""],{rows}]"#));
-        assert!(
-            matches!(share::decode(&link, data()), Err(ShareError::Invalid(_))),
+        assert_eq!(
+            share::decode(&link, data()),
+            Err(ShareError::Invalid(n)),
             "{rows}"
         );
     }
+    // The second figure is the one named.
+    let link = zlib(&format!(r#"[1,{key},[""],[[0,"M1",1],[0,"M2"]]]"#));
+    assert_eq!(share::decode(&link, data()), Err(ShareError::Invalid(2)));
+    assert!(ShareError::Invalid(2).message(Lang::Zh).contains("第 2 个"));
     for e in [
         ShareError::NotALink,
         ShareError::Damaged,
         ShareError::Newer(2),
         ShareError::OtherReport,
+        ShareError::Invalid(0),
+        ShareError::Invalid(3),
     ] {
         assert!(e.message(Lang::Zh).chars().any(|c| c > '\u{3000}'));
         assert!(e.message(Lang::En).is_ascii());
@@ -396,7 +405,10 @@ fn a_full_year_is_too_long_for_a_link_and_the_latest_figures_fit() {
                     data()
                 )
                 .unwrap(),
-                latest
+                share::Shared {
+                    figures: latest.clone(),
+                    latest_only: true
+                }
             );
             println!(
                 "share link: full year {} figures {} characters; latest of each indicator {} figures {} characters (limit {})",
@@ -427,5 +439,65 @@ fn a_qr_code_is_an_svg_element_sized_by_the_page() {
     let svg = share::qr_svg("https://example.org/tracker/#/bulletin/M9").unwrap();
     println!("{}", &svg[..200.min(svg.len())]);
     assert!(svg.starts_with("<svg") && svg.contains("viewBox") && svg.contains("<path"));
-    assert!(!svg.contains(" width=\"") || svg.contains("<rect"));
+    // The element's own size is left to the page's style (28 mm in print).
+    let tag = &svg[..svg.find('>').unwrap()];
+    assert!(!tag.contains("width=") && !tag.contains("height="), "{tag}");
+}
+
+/// A grid or a pasted release that gives only a growth rate where a published figure stands
+/// starts from the published figure: its value, last year's figure and note stay in view.
+#[test]
+fn an_update_over_a_published_figure_keeps_what_it_does_not_change() {
+    const NOW: &str = "2023-11-01T00:00:00Z";
+    let q3 = Period::Quarter(3);
+    let mut published = Entries::default();
+    put(
+        &mut published,
+        "gdp",
+        Figure {
+            prev: Some(92.0),
+            note: "初步核算".into(),
+            ..figure(q3, 98.5, 6.2, "统计局")
+        },
+    );
+    let mut storage = Memory::default();
+    let mut page = Replica::start("v1", &mut storage, NOW);
+    page.step(Event::Published(published.clone()), &mut storage, NOW);
+    // Another figure of the same indicator is not touched by the update and stays published.
+    let update = Op::Update {
+        id: "gdp".into(),
+        period: q3,
+        value: None,
+        growth: Some(6.4),
+        source: None,
+    };
+    page.step(Event::Commit(update), &mut storage, NOW);
+    let shown = page.shown();
+    let f = shown.figure("gdp", q3).unwrap();
+    assert_eq!(
+        (
+            f.value,
+            f.growth,
+            f.prev,
+            f.note.as_str(),
+            f.source.as_str()
+        ),
+        (Some(98.5), Some(6.4), Some(92.0), "初步核算", "统计局")
+    );
+    assert_eq!(
+        publish::yours(&page.own(), page.published()),
+        vec![("gdp".to_string(), q3)]
+    );
+    // An update that changes nothing of the published figure makes nothing "yours".
+    let mut page = Replica::start("v2", &mut Memory::default(), NOW);
+    page.step(Event::Published(published), &mut storage, NOW);
+    let same = Op::Update {
+        id: "gdp".into(),
+        period: q3,
+        value: Some(98.5),
+        growth: Some(6.2),
+        source: None,
+    };
+    page.step(Event::Commit(same), &mut Memory::default(), NOW);
+    assert!(page.own().is_empty(), "{:?}", page.own());
 }

@@ -2,7 +2,8 @@
 //! compressed with zlib (DEFLATE with an Adler-32 check) and written in URL-safe base64. No
 //! server is involved: the fragment never leaves the reader's browser.
 //!
-//! Payload, before compression: `[1, key, [source, …], [row, …]]`. `key` is a checksum of the
+//! Payload, before compression: `[1, key, [source, …], [row, …]]`, with a fifth element `1` when
+//! the link carries only the latest figure of each indicator. `key` is a checksum of the
 //! report's indicator ids in order, so that a link names an indicator by its position in the
 //! report and is refused by a build whose report data differs. Rows come in the report's order
 //! of indicators; a row is `[steps from the previous row's indicator to this one's (from the
@@ -44,6 +45,11 @@ fn key(data: &Dataset) -> u32 {
 /// The payload of a link carrying `entries`' figures (without revisions or deletions). Figures
 /// of indicators `data` does not have are left out.
 pub fn encode(entries: &Entries, data: &Dataset) -> String {
+    encode_as(entries, data, false)
+}
+
+/// The payload, marked as carrying only the latest figure of each indicator when it does.
+fn encode_as(entries: &Entries, data: &Dataset, latest_only: bool) -> String {
     // A release's title is the source of many figures: each is written once.
     let mut sources: Vec<&str> = vec![""];
     let mut rows: Vec<Value> = Vec::new();
@@ -77,7 +83,12 @@ pub fn encode(entries: &Entries, data: &Dataset) -> String {
         }
     }
     // Plain rows of strings and finite numbers always serialise.
-    let json = serde_json::to_vec(&(VERSION, key(data), sources, rows)).unwrap_or_default();
+    let json = if latest_only {
+        serde_json::to_vec(&(VERSION, key(data), sources, rows, 1))
+    } else {
+        serde_json::to_vec(&(VERSION, key(data), sources, rows))
+    }
+    .unwrap_or_default();
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
     URL_SAFE_NO_PAD.encode(packed)
 }
@@ -85,7 +96,16 @@ pub fn encode(entries: &Entries, data: &Dataset) -> String {
 /// A link to `base` (the app's address, without fragment) carrying `entries`, or its length
 /// when that is over [`MAX_LINK`].
 pub fn link(base: &str, entries: &Entries, data: &Dataset) -> Result<String, TooLong> {
-    let link = format!("{base}{PREFIX}{}", encode(entries, data));
+    link_as(base, entries, data, false)
+}
+
+fn link_as(
+    base: &str,
+    entries: &Entries,
+    data: &Dataset,
+    latest_only: bool,
+) -> Result<String, TooLong> {
+    let link = format!("{base}{PREFIX}{}", encode_as(entries, data, latest_only));
     let length = link.chars().count();
     if length > MAX_LINK {
         Err(TooLong {
@@ -133,7 +153,7 @@ pub fn offer(base: &str, shown: &Entries, data: &Dataset) -> Offer {
         Ok(l) => Offer::All(l),
         Err(all) => {
             let latest = latest(shown);
-            match link(base, &latest, data) {
+            match link_as(base, &latest, data, true) {
                 Ok(link) => Offer::Latest {
                     link,
                     figures: latest.len(),
@@ -185,9 +205,10 @@ pub enum ShareError {
     /// Made by a build whose report data has other indicators.
     #[error("another report's indicators")]
     OtherReport,
-    /// It decodes, but a figure in it is not one this report has.
-    #[error("{0}")]
-    Invalid(String),
+    /// It decodes, but its figures are not this report's: the position of the first that is
+    /// not (1 is the first), or 0 when the list itself is not.
+    #[error("figure {0}")]
+    Invalid(usize),
 }
 
 impl ShareError {
@@ -210,17 +231,31 @@ impl ShareError {
             ),
             (ShareError::OtherReport, Lang::Zh) => "链接由指标数据不同的另一版本生成，无法对应到本页的指标。请刷新页面；如仍无法打开，请让对方重新发送。".into(),
             (ShareError::OtherReport, Lang::En) => "Another version of the tracker, with other indicators, made this link, so its figures cannot be matched to this page's. Reload the page; if it still fails, ask for the link to be sent again.".into(),
-            (ShareError::Invalid(why), Lang::Zh) => format!("链接中的数据无法使用：{why}"),
-            (ShareError::Invalid(why), Lang::En) => {
-                format!("The figures in the link cannot be used: {why}")
+            (ShareError::Invalid(0), Lang::Zh) => "链接中的数据无法使用。".into(),
+            (ShareError::Invalid(0), Lang::En) => "The figures in the link cannot be used.".into(),
+            (ShareError::Invalid(n), Lang::Zh) => {
+                format!("链接中的第 {n} 个数据无法使用（指标、时期或数字不对）。")
             }
+            (ShareError::Invalid(n), Lang::En) => format!(
+                "Figure {n} in the link cannot be used (its indicator, period or numbers are wrong)."
+            ),
         }
     }
 }
 
+/// Figures opened from a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    /// The figures.
+    pub figures: Entries,
+    /// Whether the link carries only the latest figure of each indicator (every figure made too
+    /// long a link).
+    pub latest_only: bool,
+}
+
 /// Reads a link's payload (what follows [`PREFIX`]). Every figure must belong to an indicator of
 /// `data`, at a period of the year, with at least one finite number, once.
-pub fn decode(payload: &str, data: &Dataset) -> Result<Entries, ShareError> {
+pub fn decode(payload: &str, data: &Dataset) -> Result<Shared, ShareError> {
     if payload.is_empty() || payload.len() > MAX_PAYLOAD {
         return Err(ShareError::NotALink);
     }
@@ -237,23 +272,27 @@ pub fn decode(payload: &str, data: &Dataset) -> Result<Entries, ShareError> {
     if version > VERSION {
         return Err(ShareError::Newer(version));
     }
-    let invalid = |why: String| ShareError::Invalid(why);
     if doc.get(1).and_then(Value::as_u64) != Some(u64::from(key(data))) {
         return Err(ShareError::OtherReport);
     }
+    let latest_only = match doc.get(4) {
+        None => false,
+        Some(v) if v.as_u64() == Some(1) => true,
+        Some(_) => return Err(ShareError::Invalid(0)),
+    };
     let sources: Vec<String> = doc
         .get(2)
         .cloned()
         .and_then(|v| serde_json::from_value(v).ok())
-        .ok_or_else(|| invalid("sources".into()))?;
+        .ok_or(ShareError::Invalid(0))?;
     let rows = doc
         .get(3)
         .and_then(Value::as_array)
-        .ok_or_else(|| invalid("figures".into()))?;
+        .ok_or(ShareError::Invalid(0))?;
     let mut entries = Entries::default();
     let mut at = 0usize;
     for (n, row) in rows.iter().enumerate() {
-        let bad = || invalid(format!("figure {}", n + 1));
+        let bad = || ShareError::Invalid(n + 1);
         let row = row.as_array().ok_or_else(bad)?;
         let field = |k: usize| row.get(k).unwrap_or(&Value::Null);
         let number = |k: usize| match field(k) {
@@ -300,7 +339,10 @@ pub fn decode(payload: &str, data: &Dataset) -> Result<Entries, ShareError> {
             figure,
         });
     }
-    Ok(entries)
+    Ok(Shared {
+        figures: entries,
+        latest_only,
+    })
 }
 
 /// A QR code of `text` (a page's address) as an SVG element whose size is set by the page

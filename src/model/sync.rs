@@ -386,11 +386,13 @@ impl Replica {
                         part.figures.insert(id.clone(), list.clone());
                     }
                 }
+                self.seed_published(&op, &mut part);
                 part.apply(op);
                 part
             }
             None => {
                 let mut all = self.known.clone();
+                self.seed_published(&op, &mut all);
                 all.apply(op);
                 all
             }
@@ -411,6 +413,12 @@ impl Replica {
             let same = match (before, after) {
                 (Some(a), Some(b)) => a.same_content(b),
                 (None, None) => true,
+                // An update that leaves a published figure as it is makes no figure of this
+                // page's own (see `seed_published`).
+                (None, Some(b)) => self
+                    .published
+                    .figure(&id, period)
+                    .is_some_and(|p| p.same_content(b)),
                 _ => false,
             };
             if !same {
@@ -422,6 +430,24 @@ impl Replica {
             }
         }
         Change(change)
+    }
+
+    /// An update (a grid, a pasted release) sets some fields of a figure and keeps the others:
+    /// where this page has no figure of its own but a published one shows, it starts from the
+    /// published figure, so that what it does not set (the value, last year's figure, the note)
+    /// stays in view. The figure becomes this page's own only if the update changes it.
+    fn seed_published(&self, op: &Op, into: &mut Entries) {
+        match op {
+            Op::Update { id, period, .. } => {
+                if self.known.figure(id, *period).is_none() && into.figure(id, *period).is_none() {
+                    if let Some(f) = self.published.figure(id, *period) {
+                        into.set(id, *period, Some(f.clone()), f.rev.clone());
+                    }
+                }
+            }
+            Op::Batch(ops) => ops.iter().for_each(|o| self.seed_published(o, into)),
+            Op::Put { .. } | Op::Delete { .. } | Op::ReplaceAll(_) => {}
+        }
     }
 
     /// Puts back what a change replaced, where the figure still holds the change's revision.

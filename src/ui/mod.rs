@@ -42,9 +42,10 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         if let Route::Shared(payload) = route.get() {
             match crate::model::share::decode(&payload, Dataset::embedded()) {
-                Ok(figures) => {
+                Ok(shared) => {
                     store.shared_error.set(None);
-                    store.show_shared(Some(figures));
+                    store.shared_latest_only.set(shared.latest_only);
+                    store.show_shared(Some(shared.figures));
                 }
                 Err(e) => {
                     store.shared_error.set(Some(e));
@@ -69,7 +70,12 @@ pub fn App() -> impl IntoView {
                 Route::All { query, section, status } => view! { <table::AllIndicators query=query section=section status=status/> }.into_any(),
                 Route::Section(id) => view! { <table::SectionPage id=id/> }.into_any(),
                 Route::Indicator(id) => view! { <indicator::IndicatorPage id=id/> }.into_any(),
-                Route::Grid => (move || if store.reading() {
+                Route::Grid => (move || if store.shared.with(Option::is_some) {
+                    view! {
+                        <h1>{move || tr(store.lang.get(), "批量录入", "Enter a release")}</h1>
+                        <p data-testid="reading-note">{move || tr(store.lang.get(), "正在查看通过链接分享的数据。要录入数据，请先关闭分享的数据（页面上方）。", "Figures shared by link are open. To enter figures, close them first (at the top of the page).")}</p>
+                    }.into_any()
+                } else if store.reading() {
                     view! {
                         <h1>{move || tr(store.lang.get(), "批量录入", "Enter a release")}</h1>
                         <p data-testid="reading-note">{move || tr(store.lang.get(), "本页显示的是已发布的数据。要在本浏览器中录入自己的数据（不会改动已发布的数据），请先选择“添加我自己的数据”。", "This page shows the published figures. To enter figures of your own in this browser (the published ones are not changed), choose “Add my own figures” first.")}</p>
@@ -258,7 +264,7 @@ fn Banner() -> impl IntoView {
 
 fn export_backup() {
     let store = use_store();
-    let text = saved::encode(&store.entries.get_untracked(), &web::now_iso());
+    let text = saved::encode(&store.own.get_untracked(), &web::now_iso());
     let _ = web::download("xinyuan-tracker-backup.json", "application/json", &text);
 }
 

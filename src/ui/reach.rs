@@ -41,6 +41,7 @@ pub fn ReachBars() -> impl IntoView {
                     Lang::Zh => format!("：{n} 个数据，只供查看，未保存到本浏览器。"),
                     Lang::En => format!(": {}, for reading only, not saved in this browser.", format::count(n, "figure", "figures")),
                 }}
+                {store.shared_latest_only.get().then(|| tr(l, "链接只带每个指标的最新一期数据。", " The link carries only the latest figure of each indicator."))}
                 <div class="actions">
                     <button on:click=keep data-testid="keep-shared">{tr(l, "保留到我的数据…", "Keep these in my figures…")}</button>
                     <button on:click=close>{tr(l, "关闭，回到本浏览器的数据", "Close, back to this browser's figures")}</button>
@@ -72,15 +73,25 @@ pub fn ReachBars() -> impl IntoView {
                 let own_count = store.own.with(|own| own.len());
                 let reading = store.reading();
                 let drop_all = move |_| {
+                    let n = store.own.with_untracked(|own| own.len());
+                    let question = match lang.get_untracked() {
+                        Lang::Zh => format!("放弃你在本浏览器中录入的全部 {n} 个数据，只看已发布的数据？（可在页脚撤销）"),
+                        Lang::En => format!("Drop all {} you entered in this browser and show only the published figures? (Undo is in the footer.)", format::count(n, "figure", "figures")),
+                    };
+                    if !web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false) {
+                        return;
+                    }
                     let keys: Vec<_> = store.own.with_untracked(|own| own.keys().into_iter().collect());
                     store.commit(publish::drop_mine(&keys));
                     store.adding.set(false);
                 };
                 Some(view! {
                     <div class="banner published" role="status" data-testid="published">
-                        {match l {
-                            Lang::Zh => format!("显示的是已发布的数据（{count} 个，发布于 {when}）。"),
-                            Lang::En => format!("Showing the published figures ({count}, published {when})."),
+                        {match (l, when.is_empty()) {
+                            (Lang::Zh, false) => format!("显示的是已发布的数据（{count} 个，发布于 {when}）。"),
+                            (Lang::Zh, true) => format!("显示的是已发布的数据（{count} 个）。"),
+                            (Lang::En, false) => format!("Showing the published figures ({count}, published {when})."),
+                            (Lang::En, true) => format!("Showing the published figures ({count})."),
                         }}
                         {(yours > 0).then(|| match l {
                             Lang::Zh => format!(" 其中 {yours} 个是你在本浏览器中录入、与已发布数据不同的数据，标为“我的”。"),
@@ -207,6 +218,25 @@ pub fn PublishSection() -> impl IntoView {
             .map(|i| i.name.get(l).to_string())
             .unwrap_or_else(|| id.to_string())
     };
+    // The published figures not in this browser, added to it through the import preview.
+    let take_left_out = move |_| {
+        let own = store.own.get_untracked();
+        let published = store.published_figures();
+        let mut missing = crate::model::saved::Entries::default();
+        for (id, period) in publish::compare(&own, &published).left_out {
+            if let Some(f) = published.figure(&id, period) {
+                missing.apply(crate::model::saved::Op::Put {
+                    id,
+                    figure: f.clone(),
+                });
+            }
+        }
+        store
+            .pending_import
+            .set(Some(crate::model::transfer::plan_keep(
+                &missing, &own, data,
+            )));
+    };
     let summary = move || {
         let l = lang.get();
         let published = matches!(store.published.get(), PublishedState::Shown { .. });
@@ -245,14 +275,44 @@ pub fn PublishSection() -> impl IntoView {
             {lines.into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}
             {(!left_out.is_empty()).then(|| view! {
                 <p class="warning" role="note" data-testid="left-out">
-                    {tr(l, "这些已发布的数据不在本浏览器中，新文件将不再包含它们（如要保留，请先“保留到我的数据”或导入已发布的文件）：", "These published figures are not in this browser, so the new file leaves them out (to keep them, import the published file first): ")}
+                    {tr(l, "这些已发布的数据不在本浏览器中，新文件将不再包含它们：", "These published figures are not in this browser, so the new file leaves them out: ")}
                     {left_out.join(if l == Lang::Zh { "、" } else { "; " })}
+                    {(c.left_out.len() > 12).then(|| match l { Lang::Zh => format!(" 等 {} 个", c.left_out.len()), Lang::En => format!(" and more ({} in all)", c.left_out.len()) })}
                 </p>
+                <p class="actions"><button on:click=take_left_out data-testid="take-left-out">{tr(l, "把这些已发布的数据加入我的数据…", "Add these published figures to mine…")}</button></p>
             })}
         }
     };
     let publish = move |_| {
-        let text = publish::file(&store.own.get_untracked(), &web::now_iso());
+        let own = store.own.get_untracked();
+        let c = publish::compare(&own, &store.published_figures());
+        let l = lang.get_untracked();
+        // A file that would take figures away from every reader is made only when confirmed.
+        let question = if own.is_empty() {
+            Some(tr(l, "本浏览器中没有数据，发布的文件将不含任何数据：上传后，访问者将看不到已发布的数据。仍然发布？", "There are no figures in this browser: the file would hold none, and once uploaded readers would see no published figures. Publish anyway?").to_string())
+        } else if !c.left_out.is_empty() {
+            Some(match l {
+                Lang::Zh => format!(
+                    "新文件将不再包含 {} 个现在已发布的数据（见上方）。仍然发布？",
+                    c.left_out.len()
+                ),
+                Lang::En => format!(
+                    "The new file leaves out {} published now (listed above). Publish anyway?",
+                    format::count(c.left_out.len(), "figure", "figures")
+                ),
+            })
+        } else {
+            None
+        };
+        if let Some(q) = question {
+            if !web_sys::window()
+                .and_then(|w| w.confirm_with_message(&q).ok())
+                .unwrap_or(false)
+            {
+                return;
+            }
+        }
+        let text = publish::file(&own, &web::now_iso());
         let _ = web::download(publish::FILE, "application/json", &text);
     };
     view! {

@@ -33,6 +33,8 @@ pub struct Store {
     pub published: RwSignal<PublishedState>,
     /// Figures opened from a shared link, shown instead of the others until closed or kept.
     pub shared: RwSignal<Option<Entries>>,
+    /// Whether the shared link carries only the latest figure of each indicator.
+    pub shared_latest_only: RwSignal<bool>,
     /// Why a shared link could not be opened, if it could not.
     pub shared_error: RwSignal<Option<crate::model::share::ShareError>>,
     /// Whether the reader chose to add figures of their own while published ones are shown.
@@ -97,6 +99,7 @@ impl Store {
             own: RwSignal::new(publish::figures_only(&replica.own())),
             published: RwSignal::new(PublishedState::Pending),
             shared: RwSignal::new(None),
+            shared_latest_only: RwSignal::new(false),
             shared_error: RwSignal::new(None),
             adding: RwSignal::new(false),
             pending_import: RwSignal::new(None),
@@ -179,10 +182,15 @@ impl Store {
     /// Whether the page is for reading: figures from a shared link are open, or published
     /// figures are shown and the reader has none of their own and has not chosen to add any.
     /// Entry forms and edit buttons then stay folded.
+    ///
+    /// Until the published file is known (it is being fetched), a page with no figures of its own
+    /// reads too, so that a reader on a slow connection does not see a form appear and vanish.
     pub fn reading(self) -> bool {
         self.shared.with(Option::is_some)
-            || (matches!(self.published.get(), PublishedState::Shown { .. })
-                && self.own.with(Entries::is_empty)
+            || (matches!(
+                self.published.get(),
+                PublishedState::Shown { .. } | PublishedState::Pending
+            ) && self.own.with(Entries::is_empty)
                 && !self.adding.get())
     }
 

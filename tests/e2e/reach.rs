@@ -172,6 +172,10 @@ async fn published_figures_reach_a_fresh_visitor_whose_own_figure_outlives_a_new
     let left_out = b.text("[data-testid=left-out]").await;
     assert!(left_out.contains("一般公共预算收入"), "{left_out}");
     b.click("[data-testid=publish]").await;
+    // It leaves published figures out: asked first.
+    let question = b.client.get_alert_text().await.expect("a confirmation");
+    assert!(question.contains("不再包含 2 个"), "{question}");
+    b.client.accept_alert().await.expect("accept");
     let file = String::from_utf8(downloaded(&b, "figures.json").await).expect("utf-8");
     let read = publish::read(&file, xinyuan_tracker::model::Dataset::embedded())
         .expect("a published file");
@@ -182,6 +186,11 @@ async fn published_figures_reach_a_fresh_visitor_whose_own_figure_outlives_a_new
             .and_then(|f| f.value),
         Some(99.0)
     );
+    // The figures it would leave out can be added to this browser's, through the import preview.
+    b.click("[data-testid=take-left-out]").await;
+    b.wait_for("[data-testid=import-preview]").await;
+    assert_eq!(count(&b, "[data-testid=import-preview] tbody tr").await, 2);
+    b.click("[data-testid=import-preview] .actions button:nth-child(2)").await;
 
     // An unreadable file gets a banner and changes nothing else.
     std::fs::write(
@@ -274,7 +283,11 @@ async fn a_shared_link_opens_read_only_in_a_fresh_browser_and_is_kept_through_th
     reader.client.goto(&link).await.expect("open the link");
     reader.click("[data-testid=keep-shared]").await;
     let preview = reader.text("[data-testid=import-preview]").await;
-    assert!(preview.contains('3'), "{preview}");
+    assert_eq!(
+        count(&reader, "[data-testid=import-preview] tbody tr").await,
+        3,
+        "{preview}"
+    );
     reader
         .click("[data-testid=import-preview] .actions button")
         .await;
@@ -382,6 +395,23 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
     })
     .await;
     b.client.refresh().await.expect("reload offline");
+    b.wait_for("[data-testid=figures]").await;
+    assert!(b.text("[data-testid=figures]").await.contains("8.3"));
+    // Offline, a link to a file of the site gets the file, not the app; the app's own address
+    // with a query opens the app.
+    let report = b
+        .js("return fetch('report.txt').then(r => r.text()).then(t => t.slice(0, 40));")
+        .await;
+    assert!(
+        report
+            .as_str()
+            .is_some_and(|t| !t.contains("<!DOCTYPE") && !t.is_empty()),
+        "{report}"
+    );
+    b.client
+        .goto(&format!("{url}index.html?from=chat#/indicator/revenue"))
+        .await
+        .expect("open offline");
     b.wait_for("[data-testid=figures]").await;
     assert!(b.text("[data-testid=figures]").await.contains("8.3"));
 
