@@ -190,7 +190,8 @@ async fn published_figures_reach_a_fresh_visitor_whose_own_figure_outlives_a_new
     b.click("[data-testid=take-left-out]").await;
     b.wait_for("[data-testid=import-preview]").await;
     assert_eq!(count(&b, "[data-testid=import-preview] tbody tr").await, 2);
-    b.click("[data-testid=import-preview] .actions button:nth-child(2)").await;
+    b.click("[data-testid=import-preview] .actions button:nth-child(2)")
+        .await;
 
     // An unreadable file gets a banner and changes nothing else.
     std::fs::write(
