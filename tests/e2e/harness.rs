@@ -72,16 +72,34 @@ use std::sync::{Arc, Mutex};
 
 /// Answers every connection `listener` accepts with files of `root`.
 async fn serve(listener: std::net::TcpListener, root: Arc<Mutex<PathBuf>>) {
+    serve_slow(listener, root, Arc::new(Mutex::new(None))).await;
+}
+
+/// A path answered late, and how late.
+type Slow = Arc<Mutex<Option<(String, Duration)>>>;
+
+/// As [`serve`], answering the path in `slow` (if any) only after its delay.
+async fn serve_slow(listener: std::net::TcpListener, root: Arc<Mutex<PathBuf>>, slow: Slow) {
     let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
     loop {
         let Ok((stream, _)) = listener.accept().await else {
             continue;
         };
         let root = root.clone();
+        let slow = slow.clone();
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |req| {
                 let root = root.lock().expect("root").clone();
+                let delay = slow
+                    .lock()
+                    .expect("slow")
+                    .as_ref()
+                    .filter(|(path, _)| req.uri().path().ends_with(path.as_str()))
+                    .map(|(_, d)| *d);
                 async move {
+                    if let Some(d) = delay {
+                        tokio::time::sleep(d).await;
+                    }
                     let gzip = req
                         .headers()
                         .get(hyper::header::ACCEPT_ENCODING)
@@ -104,6 +122,7 @@ pub struct Site {
     pub url: &'static str,
     port: u16,
     root: Arc<Mutex<PathBuf>>,
+    slow: Slow,
     runtime: Option<tokio::runtime::Runtime>,
 }
 
@@ -115,10 +134,16 @@ impl Site {
             url: Box::leak(format!("http://127.0.0.1:{port}/").into_boxed_str()),
             port,
             root: Arc::new(Mutex::new(dir.canonicalize().expect("folder to serve"))),
+            slow: Arc::new(Mutex::new(None)),
             runtime: None,
         };
         site.resume();
         site
+    }
+
+    /// Answers requests for paths ending in `path` only after `delay` (a slow connection).
+    pub fn slow_down(&self, path: &str, delay: Duration) {
+        *self.slow.lock().expect("slow") = Some((path.to_string(), delay));
     }
 
     /// Stops answering: the port is closed and open connections are dropped.
@@ -137,7 +162,7 @@ impl Site {
             .enable_all()
             .build()
             .expect("runtime");
-        rt.spawn(serve(listener, self.root.clone()));
+        rt.spawn(serve_slow(listener, self.root.clone(), self.slow.clone()));
         self.runtime = Some(rt);
     }
 }

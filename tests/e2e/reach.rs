@@ -454,3 +454,65 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
     assert!(problems.is_empty(), "console: {problems:#?}");
     b.close().await;
 }
+
+/// No file, or a slow one: the report's own data is on screen at once, nothing alarming is said,
+/// and slow published figures appear when they arrive. In English, the published line and a
+/// visitor's marks are in English.
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_missing_file_says_nothing_and_a_slow_one_never_holds_up_the_report() {
+    let root = tempfile::tempdir().expect("dir");
+    let dir = site_with(
+        root.path(),
+        &published_figures(98.5, false),
+        "2023-10-20T02:00:00Z",
+    );
+    std::fs::remove_file(dir.join(publish::FILE)).expect("no published file");
+    let site = Site::start(root.path());
+    let url: &'static str = Box::leak(format!("{}tracker/", site.url).into_boxed_str());
+    let b = Browser::start_at(url).await;
+    set_width(&b, 390).await;
+    b.open("#/indicator/gdp").await;
+    b.wait_for("form.entry").await;
+    assert_eq!(
+        count(
+            &b,
+            "[data-testid=published], [data-testid=published-error], .banner.warn"
+        )
+        .await,
+        0,
+        "a site with nothing published says nothing"
+    );
+
+    // A file that takes 6 seconds: the page is drawn from the report's data long before.
+    publish_file(
+        &dir,
+        &published_figures(98.5, false),
+        "2023-10-20T02:00:00Z",
+    );
+    site.slow_down(publish::FILE, std::time::Duration::from_secs(6));
+    let reader = Browser::start_at(url).await;
+    set_width(&reader, 390).await;
+    let start = std::time::Instant::now();
+    reader.open("#/").await;
+    reader.wait_for("figure.chart svg").await;
+    let drawn = start.elapsed();
+    assert!(
+        drawn < std::time::Duration::from_secs(5),
+        "the overview waited for the published file: {drawn:?}"
+    );
+    assert_eq!(count(&reader, "[data-testid=published]").await, 0);
+    let line = reader.text("[data-testid=published]").await;
+    assert!(
+        line.contains("Showing the published figures (2, published 2023-10-20"),
+        "{line}"
+    );
+    reader.open("#/indicator/gdp").await;
+    let (text, origin) = row(&reader, "Q1–Q3").await;
+    assert!(
+        text.contains("published") && origin == "published",
+        "{text}"
+    );
+    reader.close().await;
+    b.close().await;
+}
