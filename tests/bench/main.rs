@@ -178,6 +178,59 @@ async fn cold_load(url: &str) -> (f64, Option<f64>) {
     )
 }
 
+/// Repeat visits in one browser, after a first visit whose service worker has kept the app:
+/// navigation start to first contentful paint and to the overview rendered, with the page served
+/// by the service worker (checked on each load).
+async fn repeat_visits(url: &str, n: usize) -> (Value, Value) {
+    let b = Browser::start().await;
+    b.client.goto(url).await.expect("navigate");
+    b.wait_for("figure.chart svg").await;
+    for _ in 0..200 {
+        let active = b
+            .js("return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active && r.active.state === 'activated'));")
+            .await;
+        if active == true {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let (mut paint, mut rendered) = (Vec::new(), Vec::new());
+    for _ in 0..n {
+        b.client.goto("about:blank").await.expect("leave");
+        b.client.goto(url).await.expect("navigate");
+        b.wait_for("figure.chart svg").await;
+        let mut t = Value::Null;
+        for _ in 0..100 {
+            t = b.js("const r = performance.getEntriesByName('tracker:rendered'); const p = performance.getEntriesByName('first-contentful-paint'); return r.length && p.length ? [p[0].startTime, r[0].startTime, !!navigator.serviceWorker.controller] : null;").await;
+            if !t.is_null() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert_eq!(t[2], true, "the page was not served by the service worker");
+        paint.push(t[0].as_f64().expect("first contentful paint"));
+        rendered.push(t[1].as_f64().expect("tracker:rendered"));
+    }
+    b.close().await;
+    (stats(paint), stats(rendered))
+}
+
+fn print_repeat_visits(
+    report: &mut serde_json::Map<String, serde_json::Value>,
+    paint: Value,
+    rendered: Value,
+) {
+    println!(
+        "\nRepeat visit, page from the service worker's cache (ms from navigation)\n  first contentful paint: {}\n  overview rendered:      {}",
+        fmt_stats(&paint, "ms"),
+        fmt_stats(&rendered, "ms")
+    );
+    report.insert(
+        "repeat_visit_ms".into(),
+        json!({"first_contentful_paint": paint, "overview_rendered": rendered}),
+    );
+}
+
 /// Cold loads of the app and of the floor, taken in turns so that both see the same machine
 /// load; the ratio is also taken pair by pair. Also: when the app started.
 async fn cold_loads(app_url: &str, floor_url: &str) -> (Value, Value, Value, Value) {
@@ -366,6 +419,12 @@ async fn main() {
     let data = Dataset::embedded();
     let mut report = serde_json::Map::new();
     // `cargo bench --bench tracker -- native`: the native measurements alone, no browser.
+    // `cargo bench --bench tracker -- repeat`: repeat visits alone.
+    if std::env::args().any(|a| a == "repeat") {
+        let (paint, rendered) = repeat_visits(harness::server(), COLD_LOADS).await;
+        print_repeat_visits(&mut report, paint, rendered);
+        return;
+    }
     if std::env::args().any(|a| a == "native") {
         print_share_links(&mut report);
         print_native_commit(&mut report);
@@ -413,6 +472,9 @@ async fn main() {
         "cold_load_ms".into(),
         json!({"app": app, "app_started": started, "floor_static_html": floor, "ratio_pairwise": pairs}),
     );
+
+    let (paint, rendered) = repeat_visits(harness::server(), COLD_LOADS).await;
+    print_repeat_visits(&mut report, paint, rendered);
 
     // Commit to update, and memory.
     let b = Browser::start().await;
