@@ -262,6 +262,11 @@ impl Replica {
         self.known.clone()
     }
 
+    /// This page's own figures, borrowed.
+    pub fn own_ref(&self) -> &Entries {
+        &self.known
+    }
+
     /// Whether figures are being saved.
     pub fn health(&self) -> &Health {
         &self.health

@@ -37,7 +37,7 @@ pub fn DataPage() -> impl IntoView {
         done.set(None);
         leptos::task::spawn_local(async move {
             let p = match web::read_chosen_file(&input, MAX_IMPORT_BYTES).await {
-                Ok(Some(text)) => plan_import(&text, &store.own.get_untracked(), data),
+                Ok(Some(text)) => plan_import(&text, &store.own_untracked(), data),
                 Ok(None) => whole_file(RowProblem::TooLarge),
                 Err(why) => whole_file(RowProblem::Unreadable(why)),
             };
@@ -79,7 +79,7 @@ pub fn DataPage() -> impl IntoView {
             <h2 id="export-h">{move || tr(lang.get(), "导出", "Export")}</h2>
             <p>{move || tr(lang.get(), "备份（JSON）可以原样导入恢复；CSV 可用 Excel 打开。", "The backup (JSON) can be imported to restore everything; the CSV opens in Excel.")}</p>
             <p class="actions">
-                <button on:click=move |_| { let _ = web::download("xinyuan-tracker-backup.json", "application/json", &saved::encode(&store.own.get_untracked(), &web::now_iso())); }>
+                <button on:click=move |_| { let _ = web::download("xinyuan-tracker-backup.json", "application/json", &saved::encode(&store.own_untracked(), &web::now_iso())); }>
                     {move || tr(lang.get(), "导出备份（JSON）", "Export backup (JSON)")}
                 </button>
                 <button on:click=move |_| { let _ = web::download("xinyuan-tracker-figures.csv", "text/csv;charset=utf-8", &to_csv(&store.entries.get_untracked(), data, lang.get_untracked())); }>
@@ -104,7 +104,7 @@ pub fn DataPage() -> impl IntoView {
         <section aria-labelledby="reset-h">
             <h2 id="reset-h">{move || tr(lang.get(), "重置", "Reset")}</h2>
             <p>{move || {
-                let n = store.own.with(|e| e.len());
+                let n = store.own_with(|e| e.len());
                 match lang.get() {
                     Lang::Zh => format!("{n} 个已录入数据。"),
                     Lang::En => format!("{} entered.", format::count(n, "figure", "figures")),

@@ -286,9 +286,7 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
             if shared {
                 return None;
             }
-            store
-                .own
-                .with(|own| publish::origin(own, &published, &ind.id, f))
+            store.own_with(|own| publish::origin(own, &published, &ind.id, f))
         };
         view! {
             <section aria-labelledby="figs-h">
@@ -310,7 +308,7 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
                             <tbody>{figs.into_iter().map(|f| {
                                 let period = f.period;
                                 let from = origin(&f);
-                                let mine = store.own.with(|own| own.figure(&ind.id, period).is_some());
+                                let mine = store.own_with(|own| own.figure(&ind.id, period).is_some());
                                 let over_published = from.is_some() && store.published_figures().figure(&ind.id, period).is_some();
                                 view! {
                                     <tr data-origin=from.map(|o| match o { publish::Origin::Published => "published", publish::Origin::Yours => "yours" })>

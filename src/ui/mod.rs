@@ -264,7 +264,7 @@ fn Banner() -> impl IntoView {
 
 fn export_backup() {
     let store = use_store();
-    let text = saved::encode(&store.own.get_untracked(), &web::now_iso());
+    let text = saved::encode(&store.own_untracked(), &web::now_iso());
     let _ = web::download("xinyuan-tracker-backup.json", "application/json", &text);
 }
 
@@ -290,7 +290,7 @@ fn Footer() -> impl IntoView {
                     {move || {
                         let n = store.entries.with(|e| e.len());
                         let published = matches!(store.published.get(), state::PublishedState::Shown { .. });
-                        let own = store.own.with(|e| e.len());
+                        let own = store.own_with(|e| e.len());
                         match (lang.get(), published || store.shared.with(Option::is_some)) {
                             (Lang::Zh, false) => format!("{n} 个已录入数据"),
                             (Lang::En, false) => format!("{} entered", crate::model::format::count(n, "figure", "figures")),

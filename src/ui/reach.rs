@@ -24,8 +24,7 @@ pub fn ReachBars() -> impl IntoView {
             let Some(incoming) = store.shared.get_untracked() else {
                 return;
             };
-            let plan =
-                crate::model::transfer::plan_keep(&incoming, &store.own.get_untracked(), data);
+            let plan = crate::model::transfer::plan_keep(&incoming, &store.own_untracked(), data);
             store.pending_import.set(Some(plan));
             store.show_shared(None);
             web::set_hash(&Route::Data.href());
@@ -69,11 +68,11 @@ pub fn ReachBars() -> impl IntoView {
         match store.published.get() {
             PublishedState::Shown { at, count, skipped } => {
                 let when = web::local_time(&at).unwrap_or(at);
-                let yours = store.own.with(|own| publish::yours(own, &store.published_figures()).len());
-                let own_count = store.own.with(|own| own.len());
+                let yours = store.own_with(|own| publish::yours(own, &store.published_figures()).len());
+                let own_count = store.own_with(|own| own.len());
                 let reading = store.reading();
                 let drop_all = move |_| {
-                    let n = store.own.with_untracked(|own| own.len());
+                    let n = store.own_with_untracked(|own| own.len());
                     let question = match lang.get_untracked() {
                         Lang::Zh => format!("放弃你在本浏览器中录入的全部 {n} 个数据，只看已发布的数据？（可在页脚撤销）"),
                         Lang::En => format!("Drop all {} you entered in this browser and show only the published figures? (Undo is in the footer.)", format::count(n, "figure", "figures")),
@@ -81,7 +80,7 @@ pub fn ReachBars() -> impl IntoView {
                     if !web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false) {
                         return;
                     }
-                    let keys: Vec<_> = store.own.with_untracked(|own| own.keys().into_iter().collect());
+                    let keys: Vec<_> = store.own_with_untracked(|own| publish::figures_only(own).keys().into_iter().collect());
                     store.commit(publish::drop_mine(&keys));
                     store.adding.set(false);
                 };
@@ -220,7 +219,7 @@ pub fn PublishSection() -> impl IntoView {
     };
     // The published figures not in this browser, added to it through the import preview.
     let take_left_out = move |_| {
-        let own = store.own.get_untracked();
+        let own = store.own_untracked();
         let published = store.published_figures();
         let mut missing = crate::model::saved::Entries::default();
         for (id, period) in publish::compare(&own, &published).left_out {
@@ -240,7 +239,7 @@ pub fn PublishSection() -> impl IntoView {
     let summary = move || {
         let l = lang.get();
         let published = matches!(store.published.get(), PublishedState::Shown { .. });
-        let own = store.own.get();
+        let own = store.own_with(publish::figures_only);
         let c = publish::compare(&own, &store.published_figures());
         let mut lines = vec![match l {
             Lang::Zh => format!("文件将包含本浏览器中的 {} 个数据。", own.len()),
@@ -284,7 +283,7 @@ pub fn PublishSection() -> impl IntoView {
         }
     };
     let publish = move |_| {
-        let own = store.own.get_untracked();
+        let own = store.own_untracked();
         let c = publish::compare(&own, &store.published_figures());
         let l = lang.get_untracked();
         // A file that would take figures away from every reader is made only when confirmed.

@@ -27,8 +27,8 @@ pub struct Store {
     pub notice: RwSignal<Option<Notice>>,
     /// Interface language.
     pub lang: RwSignal<Lang>,
-    /// This page's own figures (the reader's, kept in this browser).
-    pub own: RwSignal<Entries>,
+    /// Changes whenever this page's own figures may have: read them with [`Store::own_with`].
+    own_rev: RwSignal<u64>,
     /// The published figures file, as far as it is known.
     pub published: RwSignal<PublishedState>,
     /// Figures opened from a shared link, shown instead of the others until closed or kept.
@@ -96,7 +96,7 @@ impl Store {
             can_undo: RwSignal::new(replica.can_undo()),
             notice: RwSignal::new(replica.notice().cloned()),
             lang: RwSignal::new(lang),
-            own: RwSignal::new(publish::figures_only(&replica.own())),
+            own_rev: RwSignal::new(0),
             published: RwSignal::new(PublishedState::Pending),
             shared: RwSignal::new(None),
             shared_latest_only: RwSignal::new(false),
@@ -125,7 +125,9 @@ impl Store {
                 .with_untracked(|s| s.clone())
                 .unwrap_or_else(|| r.shown());
             set_if_changed(self.entries, shown);
-            set_if_changed(self.own, publish::figures_only(&r.own()));
+            // Not copied or compared (that is the size of the saved document at every commit):
+            // readers of the page's own figures read them from the replica.
+            self.own_rev.update(|n| *n += 1);
             set_if_changed(self.health, r.health().clone());
             set_if_changed(self.unsaved, r.unsaved());
             set_if_changed(self.can_undo, r.can_undo());
@@ -143,6 +145,23 @@ impl Store {
     /// Commits a change.
     pub fn commit(self, op: Op) {
         self.send(Event::Commit(op));
+    }
+
+    /// Reads this page's own figures (the reader's, kept in this browser), tracked.
+    pub fn own_with<T>(self, f: impl FnOnce(&Entries) -> T) -> T {
+        self.own_rev.track();
+        self.replica.with_value(|r| f(r.own_ref()))
+    }
+
+    /// Reads this page's own figures, untracked.
+    pub fn own_with_untracked<T>(self, f: impl FnOnce(&Entries) -> T) -> T {
+        self.replica.with_value(|r| f(r.own_ref()))
+    }
+
+    /// A copy of this page's own figures, without revisions or deletions, untracked.
+    pub fn own_untracked(self) -> Entries {
+        self.replica
+            .with_value(|r| publish::figures_only(r.own_ref()))
     }
 
     /// The published figures this page shows under its own.
@@ -190,7 +209,7 @@ impl Store {
             || (matches!(
                 self.published.get(),
                 PublishedState::Shown { .. } | PublishedState::Pending
-            ) && self.own.with(Entries::is_empty)
+            ) && self.own_with(Entries::is_empty)
                 && !self.adding.get())
     }
 
