@@ -7,7 +7,7 @@ use xinyuan_tracker::model::figures::{Figure, Period, Rev};
 use xinyuan_tracker::model::publish::{self, Origin};
 use xinyuan_tracker::model::saved::{self, Entries, LoadError, Op};
 use xinyuan_tracker::model::share::{self, Offer, ShareError};
-use xinyuan_tracker::model::sync::{Event, Replica, Storage, StorageError};
+use xinyuan_tracker::model::sync::{Event, Replica};
 use xinyuan_tracker::model::{Dataset, Lang};
 
 fn data() -> &'static Dataset {
@@ -32,8 +32,11 @@ fn figure(p: Period, value: f64, growth: f64, source: &str) -> Figure {
 
 const BASE: &str = "https://example.org/tracker/";
 
+#[path = "support/memory.rs"]
+mod memory;
 #[path = "support/sample.rs"]
 mod sample;
+use memory::MemoryStorage as Memory;
 
 fn full_year() -> Entries {
     sample::full_year(data())
@@ -168,20 +171,6 @@ fn a_figure_is_yours_only_where_it_differs_from_the_published_one() {
         publish::origin(&own, &Entries::default(), "gdp", shown_gdp),
         None
     );
-}
-
-/// Storage in memory, for the protocol.
-#[derive(Default)]
-struct Memory(std::collections::BTreeMap<String, String>);
-
-impl Storage for Memory {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.0.get(key).cloned())
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.0.insert(key.into(), value.into());
-        Ok(())
-    }
 }
 
 /// The keeper's loop and a visitor's, through the saving protocol: a visitor's own figure is kept

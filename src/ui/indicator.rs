@@ -102,7 +102,7 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
         {move || if store.reading() {
             // A reader of published (or shared) figures meets no form until they ask for one.
             (!store.shared.with(Option::is_some)).then(|| view! {
-                <p class="actions"><button on:click=move |_| store.adding.set(true) data-testid="add-own">{tr(lang.get(), "添加我自己的数据", "Add my own figures")}</button></p>
+                <p class="actions"><super::reach::AddOwn/></p>
             }).into_any()
         } else {
             view! { <EntryForm ind=ind form=form/> }.into_any()
@@ -279,14 +279,13 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
         let l = lang.get();
         let figs = store.entries.with(|e| e.of(&ind.id).to_vec());
         let reading = store.reading();
-        let published = store.published_figures();
         let shared = store.shared.with(Option::is_some);
-        let any_published = !published.figures.is_empty();
+        let any_published = store.published_with(|p| !p.figures.is_empty());
         let origin = move |f: &Figure| -> Option<publish::Origin> {
             if shared {
                 return None;
             }
-            store.own_with(|own| publish::origin(own, &published, &ind.id, f))
+            store.own_with(|own| store.published_with(|p| publish::origin(own, p, &ind.id, f)))
         };
         view! {
             <section aria-labelledby="figs-h">
@@ -309,7 +308,7 @@ fn Figures(ind: &'static Indicator, form: FormState) -> impl IntoView {
                                 let period = f.period;
                                 let from = origin(&f);
                                 let mine = store.own_with(|own| own.figure(&ind.id, period).is_some());
-                                let over_published = from.is_some() && store.published_figures().figure(&ind.id, period).is_some();
+                                let over_published = from.is_some() && store.published_with(|p| p.figure(&ind.id, period).is_some());
                                 view! {
                                     <tr data-origin=from.map(|o| match o { publish::Origin::Published => "published", publish::Origin::Yours => "yours" })>
                                         <th scope="row">{f.period.label(l)}

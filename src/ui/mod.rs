@@ -79,7 +79,7 @@ pub fn App() -> impl IntoView {
                     view! {
                         <h1>{move || tr(store.lang.get(), "批量录入", "Enter a release")}</h1>
                         <p data-testid="reading-note">{move || tr(store.lang.get(), "本页显示的是已发布的数据。要在本浏览器中录入自己的数据（不会改动已发布的数据），请先选择“添加我自己的数据”。", "This page shows the published figures. To enter figures of your own in this browser (the published ones are not changed), choose “Add my own figures” first.")}</p>
-                        <p class="actions"><button on:click=move |_| store.adding.set(true) data-testid="add-own">{move || tr(store.lang.get(), "添加我自己的数据", "Add my own figures")}</button></p>
+                        <p class="actions"><reach::AddOwn/></p>
                     }.into_any()
                 } else {
                     grid::GridPage().into_any()

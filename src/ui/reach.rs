@@ -68,7 +68,7 @@ pub fn ReachBars() -> impl IntoView {
         match store.published.get() {
             PublishedState::Shown { at, count, skipped } => {
                 let when = web::local_time(&at).unwrap_or(at);
-                let yours = store.own_with(|own| publish::yours(own, &store.published_figures()).len());
+                let yours = store.own_with(|own| store.published_with(|p| publish::yours(own, p).len()));
                 let own_count = store.own_with(|own| own.len());
                 let reading = store.reading();
                 let drop_all = move |_| {
@@ -102,7 +102,7 @@ pub fn ReachBars() -> impl IntoView {
                         })}
                         <span class="actions">
                             {reading.then(|| view! {
-                                <button on:click=move |_| store.adding.set(true) data-testid="add-own">{tr(l, "添加我自己的数据", "Add my own figures")}</button>
+                                <AddOwn/>
                             })}
                             {(own_count > 0).then(|| view! {
                                 <button on:click=drop_all data-testid="drop-all">{tr(l, "放弃我的全部数据，只看已发布的", "Drop all of mine, show only the published figures")}</button>
@@ -131,6 +131,17 @@ pub fn ReachBars() -> impl IntoView {
         })
     };
     view! { {update} {shared_error} {shared} {published} }
+}
+
+/// "Add my own figures": opens the entry forms to a reader of published figures.
+#[component]
+pub fn AddOwn() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <button on:click=move |_| store.adding.set(true) data-testid="add-own">
+            {move || tr(store.lang.get(), "添加我自己的数据", "Add my own figures")}
+        </button>
+    }
 }
 
 /// "Share": a link carrying the figures shown, with a way to copy it.
@@ -220,16 +231,17 @@ pub fn PublishSection() -> impl IntoView {
     // The published figures not in this browser, added to it through the import preview.
     let take_left_out = move |_| {
         let own = store.own_untracked();
-        let published = store.published_figures();
         let mut missing = crate::model::saved::Entries::default();
-        for (id, period) in publish::compare(&own, &published).left_out {
-            if let Some(f) = published.figure(&id, period) {
-                missing.apply(crate::model::saved::Op::Put {
-                    id,
-                    figure: f.clone(),
-                });
+        store.published_with(|published| {
+            for (id, period) in publish::compare(&own, published).left_out {
+                if let Some(f) = published.figure(&id, period) {
+                    missing.apply(crate::model::saved::Op::Put {
+                        id,
+                        figure: f.clone(),
+                    });
+                }
             }
-        }
+        });
         store
             .pending_import
             .set(Some(crate::model::transfer::plan_keep(
@@ -240,7 +252,7 @@ pub fn PublishSection() -> impl IntoView {
         let l = lang.get();
         let published = matches!(store.published.get(), PublishedState::Shown { .. });
         let own = store.own_with(publish::figures_only);
-        let c = publish::compare(&own, &store.published_figures());
+        let c = store.published_with(|p| publish::compare(&own, p));
         let mut lines = vec![match l {
             Lang::Zh => format!("文件将包含本浏览器中的 {} 个数据。", own.len()),
             Lang::En => format!(
@@ -284,7 +296,7 @@ pub fn PublishSection() -> impl IntoView {
     };
     let publish = move |_| {
         let own = store.own_untracked();
-        let c = publish::compare(&own, &store.published_figures());
+        let c = store.published_with(|p| publish::compare(&own, p));
         let l = lang.get_untracked();
         // A file that would take figures away from every reader is made only when confirmed.
         let question = if own.is_empty() {

@@ -164,9 +164,10 @@ impl Store {
             .with_value(|r| publish::figures_only(r.own_ref()))
     }
 
-    /// The published figures this page shows under its own.
-    pub fn published_figures(self) -> Entries {
-        self.replica.with_value(|r| r.published().clone())
+    /// Reads the published figures this page shows under its own (they change only with
+    /// [`Store::published`]).
+    pub fn published_with<T>(self, f: impl FnOnce(&Entries) -> T) -> T {
+        self.replica.with_value(|r| f(r.published()))
     }
 
     /// Fetches the published figures file and shows its figures under the reader's own. A slow

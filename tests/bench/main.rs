@@ -10,8 +10,11 @@
 #[path = "../e2e/harness.rs"]
 #[allow(dead_code)]
 mod harness;
+#[path = "../support/memory.rs"]
+mod memory;
 #[path = "../support/sample.rs"]
 mod sample;
+use memory::MemoryStorage;
 
 use harness::Browser;
 use serde_json::{json, Value};
@@ -20,7 +23,7 @@ use xinyuan_tracker::model::dataset::Dataset;
 use xinyuan_tracker::model::figures::{Figure, Period};
 use xinyuan_tracker::model::progress::assess_all;
 use xinyuan_tracker::model::saved::{encode, Entries, Op};
-use xinyuan_tracker::model::sync::{Event, Replica, Storage, StorageError, KEY};
+use xinyuan_tracker::model::sync::{Event, Replica, KEY};
 
 const COLD_LOADS: usize = 15;
 const COMMITS: usize = 40;
@@ -67,20 +70,6 @@ fn native_recompute() -> Value {
         out.insert(format!("{k}x"), json!({"indicators": data.indicators.len(), "figures": entries.len(), "ms": stats(times)}));
     }
     Value::Object(out)
-}
-
-/// Storage in memory, with no quota: what the saving protocol costs without the browser's.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl Storage for MemoryStorage {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.0.get(key).cloned())
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.0.insert(key.into(), value.into());
-        Ok(())
-    }
 }
 
 /// One commit through the saving protocol (read and merge what is stored, stamp, encode, write)
