@@ -8,8 +8,10 @@ try {
   window.trackerMemory = exports.memory;
   offline();
 } catch (error) {
-  // The loading line of the page's shell (index.html) says why nothing more will come.
+  // The loading line of the page's shell (index.html) says why nothing more will come; it shows
+  // above the first view, which stays readable.
   const status = document.querySelector("[data-shell-status]");
+  document.documentElement.classList.add("first-failed");
   if (status) {
     status.setAttribute("role", "alert");
     status.textContent =

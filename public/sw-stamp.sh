@@ -12,9 +12,10 @@ list=$(
     while read -r name; do
       sum=$(sha256sum "$name" | cut -d ' ' -f 1)
       [ ${#sum} -eq 64 ] || { echo "sw-stamp.sh: no digest of $name" >&2; exit 1; }
-      # Fetched only when asked for: the Word document's worker (283 KB gzip).
+      # Fetched only when asked for: the Word document's worker (283 KB gzip), and the first views
+      # of section and indicator pages (one is fetched when such a page is opened).
       case "$name" in
-      docx_worker*) lazy=true ;;
+      docx_worker* | first/*) lazy=true ;;
       *) lazy=false ;;
       esac
       printf '  ["%s", "%s", %s],\n' "$name" "$sum" "$lazy"

@@ -4,13 +4,14 @@
 //! - [`model`]: the report's indicators and targets, entered figures and the progress arithmetic.
 //!   Pure Rust, tested natively.
 //! - [`chart`]: chart drawing on top of the model, generic over the plotters backend.
-//! - `web` (browser only): the one place that touches `localStorage`, the URL and browser events.
-//! - `ui` (browser only): the Leptos components.
+//! - [`web`]: the one place that touches `localStorage`, the URL and browser events.
+//! - [`ui`]: the Leptos components. They run in the browser, and natively to render the first
+//!   view to HTML at build time (`src/bin/prerender.rs`).
+
+#![recursion_limit = "256"]
 
 pub mod chart;
 pub mod model;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,4 +1,5 @@
-//! The page's Content-Security-Policy: no inline script or style beyond what the charts need.
+//! The page's Content-Security-Policy: no inline script or style beyond the script that picks the
+//! first view and the styles the charts need.
 // Tests stop at the first thing that is not as expected.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -22,11 +23,54 @@ fn the_policy_forbids_inline_scripts_and_eval() {
     let p = policy();
     assert!(!p.contains("unsafe-inline"), "{p}");
     assert!(!p.contains("'unsafe-eval'"), "{p}");
-    assert!(p.contains("script-src 'self' 'wasm-unsafe-eval'"), "{p}");
+    assert!(
+        p.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+        "{p}"
+    );
     assert!(p.contains("default-src 'none'"), "{p}");
     assert!(
-        !INDEX.contains("<script>") && !INDEX.contains("<script type=\"module\">"),
-        "no inline script"
+        !INDEX.contains("<script type=\"module\">"),
+        "no inline module"
+    );
+}
+
+/// The one inline script: the one that picks the first view (src/ui/first.rs), allowed by its
+/// digest, and no other.
+#[test]
+fn the_policy_allows_exactly_the_inline_script_of_the_first_view() {
+    let p = policy();
+    let scripts: Vec<&str> = INDEX
+        .split("<script>")
+        .skip(1)
+        .map(|s| s.split("</script>").next().expect("closed"))
+        .collect();
+    assert_eq!(scripts.len(), 1, "one inline script");
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(scripts[0]));
+    assert!(
+        p.contains(&format!(
+            "script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}';"
+        )),
+        "the script changed: put 'sha256-{hash}' in script-src"
+    );
+    assert_eq!(
+        p.split("style-src")
+            .next()
+            .map(|s| s.matches("'sha256-").count()),
+        Some(1),
+        "no stale script hashes"
+    );
+}
+
+/// The README gives the same policy for hosts that send it as a header.
+#[test]
+fn the_readme_gives_the_same_policy() {
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&format!(
+            "Content-Security-Policy: {}; frame-ancestors 'none'",
+            policy()
+        )),
+        "README, \"Publish it\": copy the policy of index.html"
     );
 }
 
@@ -46,8 +90,10 @@ fn the_policy_allows_exactly_the_styles_plotters_measures_text_with() {
         );
     }
     assert_eq!(
-        p.matches("'sha256-").count(),
-        FONT_SIZES.len(),
+        p.split("style-src")
+            .nth(1)
+            .map(|s| s.matches("'sha256-").count()),
+        Some(FONT_SIZES.len()),
         "no stale hashes"
     );
 }

@@ -122,3 +122,28 @@ fn ranges_and_differences_carry_their_unit() {
     assert_eq!(signed_quantity(-0.1, &mu, Lang::En), "−1,000 mu");
     assert_eq!(signed_quantity(0.0, &mu, Lang::En), "0 mu");
 }
+
+#[test]
+fn publication_times_read_as_beijing_time_across_days_months_and_years() {
+    use xinyuan_tracker::model::format::beijing_time;
+    let cases = [
+        ("2023-10-20T02:00:00.000Z", Some("2023-10-20 10:00")),
+        ("2023-10-20T15:59:59.999Z", Some("2023-10-20 23:59")),
+        ("2023-10-20T16:00:00Z", Some("2023-10-21 00:00")),
+        ("2023-12-31T16:30:00Z", Some("2024-01-01 00:30")),
+        ("2024-02-28T20:00:00Z", Some("2024-02-29 04:00")),
+        ("2023-02-28T20:00:00Z", Some("2023-03-01 04:00")),
+        ("2023-10-20T10:00:00+08:00", Some("2023-10-20 10:00")),
+        ("2023-10-20T10:00:00-05:00", Some("2023-10-20 23:00")),
+        ("2023-10-20T01:00:00+09:30", Some("2023-10-19 23:30")),
+        ("2023-10-20T02:00", Some("2023-10-20 10:00")),
+        ("2023-10-20", None),
+        ("yesterday", None),
+        ("2023-13-01T00:00:00Z", None),
+        ("2023-10-20T25:00:00Z", None),
+        ("", None),
+    ];
+    for (iso, want) in cases {
+        assert_eq!(beijing_time(iso).as_deref(), want, "{iso}");
+    }
+}

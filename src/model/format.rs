@@ -299,3 +299,65 @@ mod tests {
         assert!(cjk_runs("").is_empty());
     }
 }
+
+/// An ISO 8601 time (`2023-10-20T02:00:00.000Z`, or with an offset such as `+08:00`) as Beijing
+/// time, the county's: `2023-10-20 10:00`. The same for every reader wherever they are, and for the
+/// first view rendered when the site is built. `None` if it is not such a time.
+pub fn beijing_time(iso: &str) -> Option<String> {
+    let num = |s: &str| -> Option<i64> {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    let (date, rest) = iso.trim().split_once(['T', ' '])?;
+    let mut d = date.split('-');
+    let (y, m, day) = (num(d.next()?)?, num(d.next()?)?, num(d.next()?)?);
+    if d.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // The offset: `Z`, `+hh:mm`, `-hh:mm` (or none: taken as UTC).
+    let (clock, offset) = match rest.find(['Z', 'z', '+', '-']) {
+        None => (rest, 0),
+        Some(k) => {
+            let (clock, zone) = rest.split_at(k);
+            let minutes = match zone {
+                "Z" | "z" => 0,
+                _ => {
+                    let (h, mm) = zone[1..].split_once(':').unwrap_or((&zone[1..], "00"));
+                    let total = num(h)? * 60 + num(mm)?;
+                    if zone.starts_with('-') {
+                        -total
+                    } else {
+                        total
+                    }
+                }
+            };
+            (clock, minutes)
+        }
+    };
+    let mut c = clock.split(':');
+    let (h, min) = (num(c.next()?)?, num(c.next()?)?);
+    if h > 23 || min > 59 {
+        return None;
+    }
+    // Days since 1970-01-01 (H. Hinnant's days_from_civil), then back after the shift.
+    let (yy, mm) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let doy = (153 * mm + 2) / 5 + day - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    let t = days * 1440 + h * 60 + min - offset + 8 * 60;
+    let (days, minute) = (t.div_euclid(1440), t.rem_euclid(1440));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some(format!(
+        "{year}-{month:02}-{day:02} {:02}:{:02}",
+        minute / 60,
+        minute % 60
+    ))
+}

@@ -24,19 +24,35 @@ pub fn ChartFigure(
 ) -> impl IntoView {
     let lang = use_store().lang;
     let width = RwSignal::new(None::<u32>);
+    // Drawn when it comes near the screen (or the page is printed), so that a page of many charts
+    // draws only those in view at first; until then it keeps the room it will take.
+    let near = RwSignal::new(false);
     let node = NodeRef::<leptos::html::Figure>::new();
-    let watch = StoredValue::new_local(None::<web::WidthWatch>);
+    let watch =
+        StoredValue::new_local(None::<(Option<web::WidthWatch>, Option<web::VisibleWatch>)>);
+    // Rendered to HTML (the first view), where the chart is not drawn yet: the heights it will
+    // take, so that its room is kept at the width the page gives it (see `ui::first`).
+    let heights = cfg!(not(target_arch = "wasm32")).then(|| crate::chart::height_runs(&chart));
+    let chart = StoredValue::new(chart);
     Effect::new(move |_| {
         if let Some(el) = node.get() {
-            watch.set_value(web::watch_width(&el, move |w| width.set(Some(w))));
+            let sized = el.clone();
+            let on_width = move |w| {
+                web::set_min_height(&sized, chart.with_value(|c| c.height(w)));
+                width.set(Some(w));
+            };
+            watch.set_value(Some((
+                web::watch_width(&el, on_width),
+                web::when_visible(&el, move || near.set(true)),
+            )));
         }
     });
-    let chart = StoredValue::new(chart);
     let caption = StoredValue::new(caption);
     // plotters escapes text, so its markup is safe to insert.
     let svg = move || {
         width
             .get()
+            .filter(|_| near.get())
             .map(|w| chart.with_value(|c| c.svg(w)))
             .unwrap_or_default()
     };
@@ -48,7 +64,7 @@ pub fn ChartFigure(
     let name_png = format!("{name}.png");
     view! {
         <div class="chart-box">
-            <figure class="chart" node_ref=node role="img" aria-label=alt inner_html=svg></figure>
+            <figure class="chart" node_ref=node role="img" aria-label=alt data-heights=heights inner_html=svg></figure>
             {downloads.then(|| view! {
                 <p class="chart-actions">
                     <button on:click=move |_| { let _ = web::download(&name_svg, "image/svg+xml", &file()); }>

@@ -4,6 +4,7 @@
 mod bulletin;
 mod chart_figure;
 mod data;
+pub mod first;
 mod glossary;
 mod grid;
 mod indicator;
@@ -28,12 +29,18 @@ use text::tr;
 pub fn App() -> impl IntoView {
     // The benchmark splits a load at this mark: before it, download and compile; after it, render.
     web::mark("tracker:start");
+    // The first view (rendered when the site was built) gives way to the app in the same task, so
+    // nothing is painted in between: what it showed, the app shows.
+    let first_published = web::first_published();
     web::remove_shell();
     let store = Store::load();
     provide_context(store);
     judged::provide_judged();
     store.follow_other_tabs();
     web::request_persistence();
+    if let Some(text) = first_published {
+        store.show_first_published(&text);
+    }
     store.fetch_published();
     std::mem::forget(web::on_update_ready(move || store.update_ready.set(true)));
     let route = RwSignal::new(Route::parse(&web::hash()));
@@ -59,6 +66,18 @@ pub fn App() -> impl IntoView {
         let _ = route.get();
         web::mark("tracker:rendered");
     });
+    view! { <Page route=route/> }
+}
+
+/// Everything the page shows for a route. The app renders it in the browser; the build renders
+/// the overview's to HTML as the first view (`src/bin/prerender.rs`), with [`Store::first_view`]
+/// and [`judged::provide_judged`] in context.
+#[component]
+pub fn Page(
+    /// The page shown.
+    route: RwSignal<Route>,
+) -> impl IntoView {
+    let store = use_store();
     view! {
         <a class="skip" href="#main">{move || tr(store.lang.get(), "跳到正文", "Skip to content")}</a>
         <Header/>

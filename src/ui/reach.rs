@@ -67,7 +67,7 @@ pub fn ReachBars() -> impl IntoView {
         }
         match store.published.get() {
             PublishedState::Shown { at, count, skipped } => {
-                let when = web::local_time(&at).unwrap_or(at);
+                let when = format::beijing_time(&at).unwrap_or(at);
                 let yours = store.own_with(|own| store.published_with(|p| publish::yours(own, p).len()));
                 let own_count = store.own_with(|own| own.len());
                 let reading = store.reading();
@@ -87,9 +87,9 @@ pub fn ReachBars() -> impl IntoView {
                 Some(view! {
                     <div class="banner published" role="status" data-testid="published">
                         {match (l, when.is_empty()) {
-                            (Lang::Zh, false) => format!("显示的是已发布的数据（{count} 个，发布于 {when}）。"),
+                            (Lang::Zh, false) => format!("显示的是已发布的数据（{count} 个，发布于北京时间 {when}）。"),
                             (Lang::Zh, true) => format!("显示的是已发布的数据（{count} 个）。"),
-                            (Lang::En, false) => format!("Showing the published figures ({count}, published {when})."),
+                            (Lang::En, false) => format!("Showing the published figures ({count}, published {when} Beijing time)."),
                             (Lang::En, true) => format!("Showing the published figures ({count})."),
                         }}
                         {(yours > 0).then(|| match l {
@@ -204,8 +204,13 @@ pub fn SharePanel() -> impl IntoView {
 #[allow(unused_variables)] // `route` is read; the lint does not see through the component macro.
 pub fn PrintQr(route: Route) -> impl IntoView {
     let lang = use_store().lang;
-    let address = format!("{}{}", web::app_address(), route.href());
-    let svg = share::qr_svg(&address);
+    // Where the address is not known (the first view, rendered when the site is built), the code
+    // comes with the app: it is seen only in print.
+    let base = web::app_address();
+    let address = format!("{base}{}", route.href());
+    let svg = (!base.is_empty())
+        .then(|| share::qr_svg(&address))
+        .flatten();
     svg.map(|svg| {
         let a2 = address.clone();
         view! {

@@ -89,6 +89,34 @@ impl Store {
                 _ => Lang::Zh,
             },
         };
+        Store::with(replica, lang)
+    }
+
+    /// The store of the first view, rendered to HTML when the site is built
+    /// (`src/bin/prerender.rs`): no saved figures, the published ones if the site has them.
+    pub fn first_view(lang: Lang, published: Option<Published>) -> Store {
+        let mut nothing = NothingSaved;
+        let mut replica = Replica::start("first-view", &mut nothing, "");
+        let state = match published {
+            Some(p) if !p.entries.is_empty() => {
+                let count = p.entries.len();
+                replica.step(Event::Published(p.entries), &mut nothing, "");
+                PublishedState::Shown {
+                    at: p.at,
+                    count,
+                    skipped: p.skipped,
+                }
+            }
+            // As the app starts: the file is not known yet (so no entry form shows, as a reader's
+            // page shows none until the file is fetched).
+            _ => PublishedState::Pending,
+        };
+        let store = Store::with(replica, lang);
+        store.published.set(state);
+        store
+    }
+
+    fn with(replica: Replica, lang: Lang) -> Store {
         Store {
             entries: RwSignal::new(replica.shown()),
             health: RwSignal::new(replica.health().clone()),
@@ -186,6 +214,16 @@ impl Store {
         });
     }
 
+    /// Shows the published figures the page was built with (`index.html` carries them beside its
+    /// first view), so that the app starts with what the first view showed; the file is fetched
+    /// after, in case it changed since.
+    pub fn show_first_published(self, text: &str) {
+        if let Ok(p) = publish::read(text, crate::model::Dataset::embedded()) {
+            let state = self.show_published(p);
+            self.published.set(state);
+        }
+    }
+
     fn show_published(self, p: Published) -> PublishedState {
         if p.entries.is_empty() {
             return PublishedState::Nothing;
@@ -247,6 +285,18 @@ impl Store {
             storage::LANG_KEY,
             if lang == Lang::En { "en" } else { "zh" },
         );
+    }
+}
+
+/// The storage of the first view: nothing saved, nothing kept.
+struct NothingSaved;
+
+impl crate::model::sync::Storage for NothingSaved {
+    fn get(&self, _: &str) -> Result<Option<String>, crate::model::sync::StorageError> {
+        Ok(None)
+    }
+    fn set(&mut self, _: &str, _: &str) -> Result<(), crate::model::sync::StorageError> {
+        Ok(())
     }
 }
 

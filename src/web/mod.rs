@@ -12,6 +12,12 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
+/// The published figures the first view of `index.html` was rendered with, if it carries them.
+pub fn first_published() -> Option<String> {
+    let el = document().ok()?.get_element_by_id("first-published")?;
+    el.text_content().filter(|t| !t.trim().is_empty())
+}
+
 /// Removes the loading shell of `index.html` (shown while the app downloads).
 pub fn remove_shell() {
     if let Some(shell) = web_sys::window()
@@ -342,6 +348,73 @@ impl Drop for WidthWatch {
     }
 }
 
+/// Calls `f` once, when `el` comes within a screen's height of the viewport, or when the page is
+/// about to be printed, as long as the returned watch is kept.
+pub struct VisibleWatch {
+    observer: web_sys::IntersectionObserver,
+    _on_visible: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+    _on_print: Option<gloo_events::EventListener>,
+}
+
+impl Drop for VisibleWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// See [`VisibleWatch`]. Where the browser cannot tell, `f` is called at once.
+pub fn when_visible(el: &web_sys::Element, f: impl Fn() + 'static) -> Option<VisibleWatch> {
+    use wasm_bindgen::closure::Closure;
+    let f = std::rc::Rc::new(f);
+    let seen = std::rc::Rc::new(std::cell::Cell::new(false));
+    let call = {
+        let (f, seen) = (f.clone(), seen.clone());
+        move || {
+            if !seen.replace(true) {
+                f();
+            }
+        }
+    };
+    let on_visible: Closure<dyn FnMut(js_sys::Array)> = Closure::new({
+        let call = call.clone();
+        move |entries: js_sys::Array| {
+            let near = entries.iter().any(|e| {
+                e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting())
+            });
+            if near {
+                call();
+            }
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px");
+    let observer = match web_sys::IntersectionObserver::new_with_options(
+        on_visible.as_ref().unchecked_ref(),
+        &options,
+    ) {
+        Ok(o) => o,
+        Err(_) => {
+            call();
+            return None;
+        }
+    };
+    observer.observe(el);
+    let on_print = web_sys::window()
+        .map(|w| gloo_events::EventListener::new(&w, "beforeprint", move |_| call()));
+    Some(VisibleWatch {
+        observer,
+        _on_visible: on_visible,
+        _on_print: on_print,
+    })
+}
+
+/// Sets the least height of an element, in CSS pixels (through its style object, which the
+/// page's policy allows, unlike a style attribute).
+pub fn set_min_height(el: &web_sys::HtmlElement, px: u32) {
+    let _ = el.style().set_property("min-height", &format!("{px}px"));
+}
+
 /// How long a width must hold before charts are redrawn for it, in milliseconds.
 const SETTLE_MS: i32 = 120;
 
@@ -420,25 +493,11 @@ pub async fn fetch_text(url: &str) -> Result<Option<String>, String> {
     Ok(text.as_string())
 }
 
-/// An ISO 8601 time as the reader's local date and time, `2023-10-20 10:00`.
-pub fn local_time(iso: &str) -> Option<String> {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
-    let t = d.get_time();
-    if t.is_nan() {
-        return None;
-    }
-    Some(format!(
-        "{}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    ))
-}
-
 /// The address of the app, without its fragment: what a link to a page of it starts with.
 pub fn app_address() -> String {
+    if cfg!(not(target_arch = "wasm32")) {
+        return String::new();
+    }
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|h| h.split('#').next().unwrap_or_default().to_string())

@@ -221,14 +221,24 @@ fn respond(
     .expect("response")
 }
 
-/// Copies the built site's files into `to`, except those whose name `leave_out` picks.
+/// Copies the built site into `to`, except the files and folders whose name `leave_out` picks.
 pub fn copy_dist(to: &Path, leave_out: impl Fn(&str) -> bool) {
-    for entry in std::fs::read_dir(dist_dir())
+    copy_tree(&dist_dir(), to, &leave_out);
+}
+
+fn copy_tree(from: &Path, to: &Path, leave_out: &impl Fn(&str) -> bool) {
+    for entry in std::fs::read_dir(from)
         .expect("dist")
         .filter_map(Result::ok)
         .filter(|e| !leave_out(&e.file_name().to_string_lossy()))
     {
-        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).expect("folder");
+            copy_tree(&entry.path(), &target, leave_out);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
     }
 }
 
@@ -454,7 +464,7 @@ impl Browser {
             .goto(&format!("{}{}", self.base, fragment))
             .await
             .expect("navigate");
-        self.wait_for("main h1").await;
+        self.wait_for("body > main h1").await;
     }
 
     /// Waits for an element.

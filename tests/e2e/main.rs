@@ -5,6 +5,7 @@
 // Tests stop at the first thing that is not as expected.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod first;
 mod harness;
 mod reach;
 #[path = "../support/read_docx.rs"]
@@ -144,7 +145,7 @@ async fn every_page_has_its_own_url_that_survives_a_reload() {
     let b = Browser::start().await;
     b.open("#/indicator/crude_steel").await;
     b.client.refresh().await.expect("reload");
-    b.wait_for("main h1").await;
+    b.wait_for("body > main h1").await;
     let target = b.text("[data-testid=target]").await;
     // 129万吨 in Chinese, 1.29 million tonnes in English.
     assert!(
@@ -714,7 +715,7 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
         for page in every_page_kind() {
             b.open(&page).await;
             b.client.refresh().await.expect("reload");
-            b.wait_for("main h1").await;
+            b.wait_for("body > main h1").await;
             assert_eq!(
                 b.js("return document.documentElement.lang;").await,
                 if lang == "en" { "en" } else { "zh-CN" }
@@ -964,7 +965,7 @@ async fn every_page_runs_under_the_content_security_policy_quietly_and_stays_on_
         for page in &pages {
             b.open(page).await;
             b.client.refresh().await.expect("reload");
-            b.wait_for("main h1").await;
+            b.wait_for("body > main h1").await;
         }
     }
     let problems = b.console("WARNING").await;
@@ -1142,9 +1143,13 @@ async fn the_same_build_works_under_a_sub_path() {
         .goto(&format!("{base}tracker/#/indicator/gdp"))
         .await
         .expect("navigate");
-    assert!(
-        b.text("main h1").await.contains("GDP") || b.text("main h1").await.contains("地区生产总值")
-    );
+    let h1 = b
+        .wait_for("body > main h1")
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(h1.contains("GDP") || h1.contains("地区生产总值"), "{h1}");
     b.client.refresh().await.expect("reload");
     b.wait_for("[data-testid=target]").await;
     let problems = b.console("WARNING").await;
@@ -1383,7 +1388,7 @@ async fn no_page_scrolls_sideways_or_stacks_a_name_in_a_narrow_column_on_a_phone
             for page in pages {
                 b.open(page).await;
                 b.client.refresh().await.expect("reload");
-                b.wait_for("main h1").await;
+                b.wait_for("body > main h1").await;
                 let shown = b.js("return window.innerWidth;").await;
                 assert!(
                     shown

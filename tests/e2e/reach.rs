@@ -61,7 +61,7 @@ async fn phone_in_chinese(url: &'static str) -> Browser {
     b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
         .await;
     b.client.refresh().await.expect("reload");
-    b.wait_for("main h1").await;
+    b.wait_for("body > main h1").await;
     b
 }
 
@@ -443,7 +443,7 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
             .is_some_and(|t| t.contains("v2"))
     })
     .await;
-    b.wait_for("main h1").await;
+    b.wait_for("body > main h1").await;
     let caches = b.js("return caches.keys();").await;
     assert_eq!(
         caches.as_array().map(Vec::len),

@@ -1,0 +1,11 @@
+#!/bin/sh
+# Run by trunk after every build (Trunk.toml, post_build hook), in this order:
+# 1. release builds only: the first view, the overview rendered to HTML by the app's own components
+#    (src/bin/prerender.rs, natively), goes into index.html;
+# 2. the service worker lists the build's files with their digests (sw-stamp.sh).
+set -eu
+here="$(cd "$(dirname "$0")" && pwd)"
+if [ "${TRUNK_PROFILE:-release}" = release ]; then
+  cargo run --quiet --bin prerender -- "${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+fi
+sh "$here/sw-stamp.sh"

@@ -1,0 +1,85 @@
+//! The first view: the overview rendered to HTML when the site is built, by the same components
+//! the app runs, so that a visitor reads the targets before the app has downloaded, and the app
+//! takes over a page that already looks as it will.
+//!
+//! `index.html` carries the overview in Chinese, the overview in English in a `<template>`, the
+//! published figures it was rendered with, and a small inline script (in its `<head>`) that picks
+//! what to show before anything is painted: the overview in the visitor's language; for a section
+//! or an indicator in the address, the title and a loading line until that page's own first view
+//! (a file of [`FOLDER`], see [`pages`]) has arrived; the title and the loading line alone where
+//! the app would show something else (another page, figures saved in this browser).
+
+use super::state::Store;
+use super::{judged, Page};
+use crate::model::publish::Published;
+use crate::model::route::Route;
+use crate::model::Lang;
+use leptos::prelude::*;
+
+/// The overview as the app renders it for a visitor with nothing saved, in `lang`, showing the
+/// published figures if there are any.
+pub fn overview_html(lang: Lang, published: Option<Published>) -> String {
+    page_html(Route::Overview, lang, published)
+}
+
+/// A page as the app renders it for a visitor with nothing saved.
+pub fn page_html(route: Route, lang: Lang, published: Option<Published>) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(Store::first_view(lang, published));
+        judged::provide_judged();
+        let route = RwSignal::new(route);
+        view! { <Page route=route/> }.to_html()
+    })
+}
+
+/// The folder of the built site that holds the first views of the section and indicator pages.
+pub const FOLDER: &str = "first";
+
+/// The pages that have a first view of their own besides the overview: every section and every
+/// indicator, each with its file under [`FOLDER`] (`first/en/indicator/gdp.html` for
+/// `#/indicator/gdp`: the fragment without its `#/`, as the script in `index.html` finds it).
+pub fn pages(data: &crate::model::Dataset) -> Vec<(Route, String)> {
+    let routes = data
+        .sections
+        .iter()
+        .map(|s| Route::Section(s.id.clone()))
+        .chain(
+            data.indicators
+                .iter()
+                .map(|i| Route::Indicator(i.id.clone())),
+        );
+    routes
+        .map(|r| {
+            let path = r.href().trim_start_matches("#/").to_string();
+            (r, path)
+        })
+        .collect()
+}
+
+/// Where the first view goes in `index.html`: between these markers, inside the shell the app
+/// removes when it starts. What is between them is replaced, so a site can be rendered again.
+pub const MARKERS: (&str, &str) = ("<!-- first view -->", "<!-- /first view -->");
+
+/// `index.html` with the first view between [`MARKERS`]: `zh` shown, `en` in a template, and
+/// the published figures file they show (`figures_json`, if there are figures). `None` if the page
+/// has no markers.
+pub fn insert(index: &str, zh: &str, en: &str, figures_json: Option<&str>) -> Option<String> {
+    let start = index.find(MARKERS.0)? + MARKERS.0.len();
+    let end = start + index[start..].find(MARKERS.1)?;
+    let mut view = String::with_capacity(zh.len() + en.len() + 200);
+    view.push_str("<div class=\"first-view\" data-first=\"zh\">");
+    view.push_str(zh);
+    view.push_str("</div><template data-first=\"en\"><div class=\"first-view\" data-first=\"en\">");
+    view.push_str(en);
+    view.push_str("</div></template>");
+    if let Some(json) = figures_json {
+        // Inside a <script> element only `</script` (any case) would end it early; JSON escapes
+        // `/` as `\/` without changing what it means.
+        let safe = json.replace("</", "<\\/");
+        view.push_str("<script type=\"application/json\" id=\"first-published\">");
+        view.push_str(&safe);
+        view.push_str("</script>");
+    }
+    Some(format!("{}{view}{}", &index[..start], &index[end..]))
+}

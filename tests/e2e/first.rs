@@ -1,0 +1,236 @@
+//! The first view, in the release build: the overview is on screen before the app has arrived,
+//! in the visitor's language, with the site's published figures; the app takes over without a
+//! change on screen; where the app would show something else, the first view stays hidden.
+
+use super::harness::{self, Browser, Site};
+use super::set_width;
+use std::time::Duration;
+use xinyuan_tracker::model::figures::{Figure, Period};
+use xinyuan_tracker::model::publish;
+use xinyuan_tracker::model::saved::{Entries, Op};
+use xinyuan_tracker::model::{Dataset, Lang};
+
+/// How long the wasm takes to arrive: time enough to look at the first view.
+const SLOW: Duration = Duration::from_secs(4);
+
+/// What is on screen, as a function of the page: the text of every visible part outside the
+/// charts (drawn when the app arrives, at the width they get), and where it is.
+const SCREEN: &str = r#"() => [...document.querySelectorAll('header, #shell > .loading, .banner, main h1, main h2, main p, main table, main .cards, main figure, footer p')]
+    .filter(e => e.offsetParent !== null && (e.tagName === 'FIGURE' || !e.closest('figure')))
+    .map(e => {
+      const r = e.getBoundingClientRect();
+      const text = e.tagName === 'FIGURE' ? '' : e.innerText;
+      return [e.tagName, text, Math.round(r.top + scrollY), Math.round(r.left), Math.round(r.width), Math.round(r.height)];
+    })"#;
+
+async fn screen(b: &Browser) -> serde_json::Value {
+    b.js(&format!("return ({SCREEN})();")).await
+}
+
+/// Opens `url` on a site whose wasm is slow, and returns what was on screen in the first frame
+/// painted with a first view (or 1.5 s after the page was read, if none came): recorded by the
+/// page itself, as WebDriver answers only once the page has loaded, and the wasm is preloaded, so
+/// by then the app has started.
+async fn before_the_app(b: &Browser, site: &Site, url: &str) -> serde_json::Value {
+    site.slow_down(".wasm", SLOW);
+    // From the network, slow: not from the service worker's cache of an earlier visit.
+    super::devtools(b, "Network.enable", serde_json::json!({})).await;
+    super::devtools(
+        b,
+        "Network.setBypassServiceWorker",
+        serde_json::json!({"bypass": true}),
+    )
+    .await;
+    super::devtools(
+        b,
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({"source": format!(
+            "document.addEventListener('DOMContentLoaded', () => {{
+               const since = performance.now();
+               const look = () => {{
+                 const shell = document.getElementById('shell');
+                 const waiting = document.documentElement.classList.contains('first-wait');
+                 if (shell && waiting && performance.now() - since < 1500) return requestAnimationFrame(look);
+                 setTimeout(() => {{ window.firstFrame = shell ? ({SCREEN})() : 'the app had started'; }});
+               }};
+               requestAnimationFrame(look);
+             }});"
+        )}),
+    )
+    .await;
+    b.client.goto(url).await.expect("navigate");
+    if url.contains('#') {
+        // Only the fragment changed: load the page again.
+        b.client.refresh().await.expect("reload");
+    }
+    super::wait_until(b, "the first frame", async |b| {
+        !b.js("return window.firstFrame || null;").await.is_null()
+    })
+    .await;
+    b.js("return window.firstFrame;").await
+}
+
+async fn after_the_app(b: &Browser) -> serde_json::Value {
+    b.wait_for("body > main h1").await;
+    // Charts are drawn once their width is known (at once, then after it settles).
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    screen(b).await
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn the_overview_is_read_before_the_app_arrives_and_the_app_takes_over_unchanged() {
+    let site = Site::start(&harness::dist_dir());
+    let b = Browser::start_at(site.url).await;
+    set_width(&b, 390).await;
+
+    // Headless Chromium asks for English: the first view is the English one.
+    let first = before_the_app(&b, &site, site.url).await;
+    let text = first.to_string();
+    assert!(text.contains("2023 targets at a glance"), "{text}");
+    assert!(text.contains("Gross domestic product"), "{text}");
+    assert!(!text.contains("Loading"), "no loading line: {text}");
+    assert_eq!(
+        b.js("return document.documentElement.lang;").await,
+        "en",
+        "the page says its language"
+    );
+    let app = after_the_app(&b).await;
+    assert_eq!(first, app, "the app took over without a change on screen");
+
+    // A reader who chose Chinese gets the Chinese first view.
+    b.click("button.lang").await;
+    site.slow_down(".wasm", SLOW);
+    let first = before_the_app(&b, &site, site.url).await;
+    let text = first.to_string();
+    assert!(
+        text.contains("2023年目标进度总览") && text.contains("地区生产总值"),
+        "{text}"
+    );
+    assert!(!text.contains("targets at a glance"), "{text}");
+    assert_eq!(first, after_the_app(&b).await);
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_section_or_an_indicator_in_the_address_gets_its_own_first_view() {
+    let site = Site::start(&harness::dist_dir());
+    let b = Browser::start_at(site.url).await;
+    set_width(&b, 390).await;
+    let url = format!("{}#/section/a4", site.url);
+    let first = before_the_app(&b, &site, &url).await;
+    let text = first.to_string();
+    assert!(text.contains("(4) Agriculture and villages"), "{text}");
+    assert!(
+        !text.contains("Loading") && !text.contains("at a glance"),
+        "{text}"
+    );
+    // The section's small charts keep their room: the app draws them where they were kept.
+    assert_eq!(
+        first,
+        after_the_app(&b).await,
+        "the app took over without a change on screen"
+    );
+
+    let url = format!("{}#/indicator/gdp", site.url);
+    let text = before_the_app(&b, &site, &url).await.to_string();
+    assert!(
+        text.contains("Gross domestic product") && text.contains("Figures entered"),
+        "{text}"
+    );
+    b.wait_for("body > main h1").await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn where_the_app_shows_something_else_the_first_view_stays_hidden() {
+    let site = Site::start(&harness::dist_dir());
+    let b = Browser::start_at(site.url).await;
+    // A page without a first view in the address: the title and the loading line.
+    let url = format!("{}#/entry", site.url);
+    let first = before_the_app(&b, &site, &url).await.to_string();
+    assert!(first.contains("Loading"), "{first}");
+    assert!(!first.contains("targets at a glance"), "{first}");
+    b.wait_for("body > main h1").await;
+
+    // Figures saved in this browser: the app will show them, so the first views (made for a
+    // visitor with none) do not show.
+    b.client.goto(site.url).await.expect("overview");
+    b.wait_for("body > main h1").await;
+    b.js(&format!(
+        "localStorage.setItem('xinyuan-tracker', {:?}); return null;",
+        xinyuan_tracker::model::saved::encode(&gdp(9.9), "2023-10-01T00:00:00Z")
+    ))
+    .await;
+    for page in ["", "#/indicator/gdp"] {
+        let url = format!("{}{page}", site.url);
+        let first = before_the_app(&b, &site, &url).await.to_string();
+        assert!(
+            first.contains("Loading") && !first.contains("Gross domestic"),
+            "{page}: {first}"
+        );
+        b.wait_for("body > main h1").await;
+    }
+    b.close().await;
+}
+
+fn gdp(growth: f64) -> Entries {
+    let mut e = Entries::default();
+    e.apply(Op::Put {
+        id: "gdp".into(),
+        figure: Figure {
+            value: Some(98.5),
+            growth: Some(growth),
+            source: "新源县统计局：2023年前三季度".into(),
+            ..Figure::empty(Period::Quarter(3))
+        },
+    });
+    e
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_site_rendered_again_with_its_published_figures_shows_them_first() {
+    let root = tempfile::tempdir().expect("dir");
+    harness::copy_dist(root.path(), |_| false);
+    let published = gdp(6.2);
+    std::fs::write(
+        root.path().join(publish::FILE),
+        publish::file(&published, "2023-10-20T02:00:00Z"),
+    )
+    .expect("figures.json");
+    // What the build's hook does, run again on the site (README, "Publish it").
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--bin", "prerender", "--"])
+        .arg(root.path())
+        .status()
+        .expect("cargo run --bin prerender");
+    assert!(status.success());
+    let site = Site::start(root.path());
+    let b = Browser::start_at(site.url).await;
+    set_width(&b, 390).await;
+    let first = before_the_app(&b, &site, site.url).await;
+    let text = first.to_string();
+    assert!(
+        text.contains("Showing the published figures (1, published 2023-10-20 10:00 Beijing time)"),
+        "{text}"
+    );
+    // GDP's card is judged from the published figure as the app judges it.
+    let all = xinyuan_tracker::model::progress::assess_all(Dataset::embedded(), &published);
+    let status = xinyuan_tracker::ui::text::status_name(all.status("gdp"), Lang::En);
+    let card = b
+        .js("return document.querySelector('.cards li .status').innerText;")
+        .await;
+    assert!(
+        card.as_str().unwrap_or_default().contains(status),
+        "{card} vs {status}"
+    );
+    assert_eq!(
+        first,
+        after_the_app(&b).await,
+        "the app shows what the first view showed"
+    );
+    b.close().await;
+}
