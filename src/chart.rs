@@ -908,6 +908,23 @@ where
     out
 }
 
+/// The heights `chart` takes across the widths a page can give it, as `width:height` runs
+/// (`"240:812,331:790,560:400"`: from 240 px wide 812 high, from 331 px 790…), for the first view
+/// to keep room for a chart the app draws later (`ui::first`).
+pub fn height_runs(chart: &Chart) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for w in 200..=1400 {
+        let h = chart.height(w);
+        if runs.last().is_none_or(|&(_, last)| last != h) {
+            runs.push((w, h));
+        }
+    }
+    runs.iter()
+        .map(|(w, h)| format!("{w}:{h}"))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1040,21 +1057,4 @@ mod tests {
         );
         assert_eq!(wrap("新源县", TEXT, 200), vec!["新源县".to_string()]);
     }
-}
-
-/// The heights `chart` takes across the widths a page can give it, as `width:height` runs
-/// (`"240:812,331:790,560:400"`: from 240 px wide 812 high, from 331 px 790…), for the first view
-/// to keep room for a chart the app draws later (`ui::first`).
-pub fn height_runs(chart: &Chart) -> String {
-    let mut runs: Vec<(u32, u32)> = Vec::new();
-    for w in 200..=1400 {
-        let h = chart.height(w);
-        if runs.last().is_none_or(|&(_, last)| last != h) {
-            runs.push((w, h));
-        }
-    }
-    runs.iter()
-        .map(|(w, h)| format!("{w}:{h}"))
-        .collect::<Vec<_>>()
-        .join(",")
 }

@@ -5,7 +5,7 @@ fn main() {
     console_error_panic_hook::set_once();
     #[cfg(feature = "bench")]
     xinyuan_tracker::web::bench::apply_scale();
-    leptos::mount::mount_to_body(xinyuan_tracker::ui::App);
+    wasm_bindgen_futures::spawn_local(xinyuan_tracker::ui::start());
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -56,15 +56,27 @@ async fn the_app_mounts_and_renders_the_overview() {
         .append_child(&host)
         .expect("append");
     let host: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(host).expect("html element");
-    leptos::mount::mount_to(host.clone(), xinyuan_tracker::ui::App).forget();
+    leptos::mount::mount_to(host.clone(), || {
+        use leptos::prelude::*;
+        let store = xinyuan_tracker::ui::state::Store::load();
+        provide_context(store);
+        provide_context(xinyuan_tracker::ui::judged::Judged::new(store));
+        view! { <xinyuan_tracker::ui::App/> }
+    })
+    .forget();
     let cards = host
         .query_selector_all("ul.cards > li")
         .expect("query")
         .length();
     assert_eq!(cards, 10);
-    // Charts are drawn once their box's width is known (a ResizeObserver reports it).
+    // Charts are drawn once their box's width is known (a ResizeObserver reports it) and they are
+    // near the screen (an IntersectionObserver), or at once before the page is printed.
+    let window = web_sys::window().expect("window");
     let mut drawn = false;
     for _ in 0..100 {
+        window
+            .dispatch_event(&web_sys::Event::new("beforeprint").expect("event"))
+            .expect("dispatch");
         if host
             .query_selector("figure.chart svg")
             .expect("query")

@@ -253,53 +253,6 @@ pub fn cjk_runs(text: &str) -> Vec<(bool, &str)> {
     runs
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn groups_thousands_and_trims_zeros() {
-        assert_eq!(number(36835.0, 2), "36,835");
-        assert_eq!(number(1234567.891, 2), "1,234,567.89");
-        assert_eq!(number(133.61, 2), "133.61");
-        assert_eq!(number(-10.4, 2), "−10.4");
-        assert_eq!(number(-0.0001, 2), "0");
-        assert_eq!(number(f64::NAN, 2), "—");
-    }
-
-    #[test]
-    fn signs_growth_and_points() {
-        assert_eq!(growth(8.0), "+8%");
-        assert_eq!(growth(-5.0), "−5%");
-        assert_eq!(points(-12.4, Lang::Zh), "−12.4 个百分点");
-        assert_eq!(points(2.0, Lang::En), "+2 pp");
-        assert_eq!(singular("worker placements"), "worker placement");
-        assert_eq!(
-            singular("yuan per person per month"),
-            "yuan per person per month"
-        );
-    }
-
-    #[test]
-    fn splits_text_into_runs_of_chinese_and_the_rest() {
-        assert_eq!(
-            cjk_runs("New certified agricultural brands (三品一标)"),
-            [
-                (false, "New certified agricultural brands ("),
-                (true, "三品一标"),
-                (false, ")")
-            ]
-        );
-        // Full-width punctuation is Chinese; the curly quotes English uses are not.
-        assert_eq!(
-            cjk_runs("“（不含农户)”"),
-            [(false, "“"), (true, "（不含农户"), (false, ")”")]
-        );
-        assert_eq!(cjk_runs("城镇、农村"), [(true, "城镇、农村")]);
-        assert!(cjk_runs("").is_empty());
-    }
-}
-
 /// An ISO 8601 time (`2023-10-20T02:00:00.000Z`, or with an offset such as `+08:00`) as Beijing
 /// time, the county's: `2023-10-20 10:00`. The same for every reader wherever they are, and for the
 /// first view rendered when the site is built. `None` if it is not such a time.
@@ -360,4 +313,51 @@ pub fn beijing_time(iso: &str) -> Option<String> {
         minute / 60,
         minute % 60
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_and_trims_zeros() {
+        assert_eq!(number(36835.0, 2), "36,835");
+        assert_eq!(number(1234567.891, 2), "1,234,567.89");
+        assert_eq!(number(133.61, 2), "133.61");
+        assert_eq!(number(-10.4, 2), "−10.4");
+        assert_eq!(number(-0.0001, 2), "0");
+        assert_eq!(number(f64::NAN, 2), "—");
+    }
+
+    #[test]
+    fn signs_growth_and_points() {
+        assert_eq!(growth(8.0), "+8%");
+        assert_eq!(growth(-5.0), "−5%");
+        assert_eq!(points(-12.4, Lang::Zh), "−12.4 个百分点");
+        assert_eq!(points(2.0, Lang::En), "+2 pp");
+        assert_eq!(singular("worker placements"), "worker placement");
+        assert_eq!(
+            singular("yuan per person per month"),
+            "yuan per person per month"
+        );
+    }
+
+    #[test]
+    fn splits_text_into_runs_of_chinese_and_the_rest() {
+        assert_eq!(
+            cjk_runs("New certified agricultural brands (三品一标)"),
+            [
+                (false, "New certified agricultural brands ("),
+                (true, "三品一标"),
+                (false, ")")
+            ]
+        );
+        // Full-width punctuation is Chinese; the curly quotes English uses are not.
+        assert_eq!(
+            cjk_runs("“（不含农户)”"),
+            [(false, "“"), (true, "（不含农户"), (false, ")”")]
+        );
+        assert_eq!(cjk_runs("城镇、农村"), [(true, "城镇、农村")]);
+        assert!(cjk_runs("").is_empty());
+    }
 }

@@ -73,13 +73,12 @@ pub fn insert(index: &str, zh: &str, en: &str, figures_json: Option<&str>) -> Op
     view.push_str("</div><template data-first=\"en\"><div class=\"first-view\" data-first=\"en\">");
     view.push_str(en);
     view.push_str("</div></template>");
-    if let Some(json) = figures_json {
-        // Inside a <script> element only `</script` (any case) would end it early; JSON escapes
-        // `/` as `\/` without changing what it means.
-        let safe = json.replace("</", "<\\/");
-        view.push_str("<script type=\"application/json\" id=\"first-published\">");
-        view.push_str(&safe);
-        view.push_str("</script>");
-    }
+    // The file the views show, empty if none: the app starts from the same (`Store`). Inside a
+    // <script> element only `</script` (any case) would end it early; JSON escapes `/` as `\/`
+    // without changing what it means.
+    let safe = figures_json.unwrap_or_default().replace("</", "<\\/");
+    view.push_str("<script type=\"application/json\" id=\"first-published\">");
+    view.push_str(&safe);
+    view.push_str("</script>");
     Some(format!("{}{view}{}", &index[..start], &index[end..]))
 }

@@ -17,11 +17,18 @@ impl Judged {
     }
 }
 
+impl Judged {
+    /// The assessments of the figures `store` shows.
+    pub fn new(store: super::state::Store) -> Judged {
+        Judged(Memo::new(move |_| {
+            store.entries.with(|e| assess_all(Dataset::embedded(), e))
+        }))
+    }
+}
+
 /// Puts the assessments in context; call once, after the store is provided.
 pub fn provide_judged() {
-    let store = use_store();
-    let memo = Memo::new(move |_| store.entries.with(|e| assess_all(Dataset::embedded(), e)));
-    provide_context(Judged(memo));
+    provide_context(Judged::new(use_store()));
 }
 
 /// The assessments from context.

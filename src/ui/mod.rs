@@ -24,23 +24,36 @@ use leptos::prelude::*;
 use state::{use_store, Health, Notice, Store};
 use text::tr;
 
-/// The whole app.
-#[component]
-pub fn App() -> impl IntoView {
-    // The benchmark splits a load at this mark: before it, download and compile; after it, render.
+/// Starts the app in steps, each a task of its own, so that no task holds the page for long while
+/// the first view is read: the report's data; the saved figures, read and judged; then the app,
+/// which takes over from the first view in one step.
+pub async fn start() {
     web::mark("tracker:start");
-    // The first view (rendered when the site was built) gives way to the app in the same task, so
-    // nothing is painted in between: what it showed, the app shows.
-    let first_published = web::first_published();
-    web::remove_shell();
+    let _ = Dataset::embedded();
+    web::next_task().await;
     let store = Store::load();
-    provide_context(store);
-    judged::provide_judged();
-    store.follow_other_tabs();
-    web::request_persistence();
-    if let Some(text) = first_published {
+    if let Some(text) = web::first_published() {
         store.show_first_published(&text);
     }
+    let judged = judged::Judged::new(store);
+    judged.0.with_untracked(|_| ());
+    web::next_task().await;
+    leptos::mount::mount_to_body(move || {
+        provide_context(store);
+        provide_context(judged);
+        view! { <App/> }
+    });
+}
+
+/// The whole app, over the store and the judgements in context (see [`start`]).
+#[component]
+pub fn App() -> impl IntoView {
+    // The first view (rendered when the site was built) gives way to the app in the same task, so
+    // nothing is painted in between: what it showed, the app shows.
+    web::remove_shell();
+    let store = use_store();
+    store.follow_other_tabs();
+    web::request_persistence();
     store.fetch_published();
     std::mem::forget(web::on_update_ready(move || store.update_ready.set(true)));
     let route = RwSignal::new(Route::parse(&web::hash()));

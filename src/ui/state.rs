@@ -107,9 +107,7 @@ impl Store {
                     skipped: p.skipped,
                 }
             }
-            // As the app starts: the file is not known yet (so no entry form shows, as a reader's
-            // page shows none until the file is fetched).
-            _ => PublishedState::Pending,
+            _ => PublishedState::Nothing,
         };
         let store = Store::with(replica, lang);
         store.published.set(state);
@@ -217,8 +215,12 @@ impl Store {
     /// Shows the published figures the page was built with (`index.html` carries them beside its
     /// first view), so that the app starts with what the first view showed; the file is fetched
     /// after, in case it changed since.
+    /// Empty when the build had none: the app then starts as a site without published figures
+    /// (entry forms shown), as the first view did.
     pub fn show_first_published(self, text: &str) {
-        if let Ok(p) = publish::read(text, crate::model::Dataset::embedded()) {
+        if text.trim().is_empty() {
+            self.published.set(PublishedState::Nothing);
+        } else if let Ok(p) = publish::read(text, crate::model::Dataset::embedded()) {
             let state = self.show_published(p);
             self.published.set(state);
         }

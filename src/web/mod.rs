@@ -12,10 +12,11 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
-/// The published figures the first view of `index.html` was rendered with, if it carries them.
+/// The published figures file the first view of `index.html` was rendered with (empty if the
+/// site had none then), if the page has a first view.
 pub fn first_published() -> Option<String> {
     let el = document().ok()?.get_element_by_id("first-published")?;
-    el.text_content().filter(|t| !t.trim().is_empty())
+    Some(el.text_content().unwrap_or_default())
 }
 
 /// Removes the loading shell of `index.html` (shown while the app downloads).
@@ -278,6 +279,19 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// Waits for a task of its own (a zero timeout), letting the browser paint and answer input.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window()
+            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
+            .unwrap_or(false);
+        if !queued {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Marks a moment for the Performance API (read by the benchmark).
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
@@ -329,12 +343,13 @@ pub mod bench {
     }
 }
 
-/// Watches the width of an element and reports it (CSS pixels, rounded down) once it has not
-/// changed for a moment; dropping the watch stops it.
+/// Watches the width of an element and reports it (CSS pixels, rounded as `clientWidth` is): the
+/// first width as soon as the element is laid out (before it is painted), each later one once it
+/// has not changed for a moment; dropping the watch stops it.
 pub struct WidthWatch {
     observer: web_sys::ResizeObserver,
     timer: std::rc::Rc<std::cell::Cell<Option<i32>>>,
-    _on_resize: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    _on_resize: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
     _settled: std::rc::Rc<wasm_bindgen::closure::Closure<dyn FnMut()>>,
 }
 
@@ -348,7 +363,7 @@ impl Drop for WidthWatch {
     }
 }
 
-/// Calls `f` once, when `el` comes within a screen's height of the viewport, or when the page is
+/// Calls `f` once, when `el` comes within a quarter of a screen of the viewport, or when the page is
 /// about to be printed, as long as the returned watch is kept.
 pub struct VisibleWatch {
     observer: web_sys::IntersectionObserver,
@@ -388,7 +403,7 @@ pub fn when_visible(el: &web_sys::Element, f: impl Fn() + 'static) -> Option<Vis
         }
     });
     let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("100% 0px");
+    options.set_root_margin("25% 0px");
     let observer = match web_sys::IntersectionObserver::new_with_options(
         on_visible.as_ref().unchecked_ref(),
         &options,
@@ -418,8 +433,9 @@ pub fn set_min_height(el: &web_sys::HtmlElement, px: u32) {
 /// How long a width must hold before charts are redrawn for it, in milliseconds.
 const SETTLE_MS: i32 = 120;
 
-/// Calls `f` with the width of `el` now and after each change of it (debounced), as long as the
-/// returned watch is kept.
+/// See [`WidthWatch`]. The first width comes from the observer's first report, which every
+/// watched element of a page gets in one pass after layout: nothing here makes the browser lay
+/// the page out again to answer it.
 pub fn watch_width(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<WidthWatch> {
     use std::cell::Cell;
     use std::rc::Rc;
@@ -427,40 +443,48 @@ pub fn watch_width(el: &web_sys::Element, f: impl Fn(u32) + 'static) -> Option<W
     let window = web_sys::window()?;
     let target = el.clone();
     let last = Rc::new(Cell::new(0u32));
-    let settled: Rc<Closure<dyn FnMut()>> = Rc::new(Closure::new(move || {
-        let w = u32::try_from(target.client_width()).unwrap_or(0);
-        if w > 0 && w != last.get() {
-            last.set(w);
-            f(w);
+    let f = Rc::new(f);
+    let report = {
+        let (last, f) = (last.clone(), f.clone());
+        move |w: u32| {
+            if w > 0 && w != last.get() {
+                last.set(w);
+                f(w);
+            }
         }
+    };
+    let settled: Rc<Closure<dyn FnMut()>> = Rc::new(Closure::new({
+        let report = report.clone();
+        move || report(u32::try_from(target.client_width()).unwrap_or(0))
     }));
     let timer = Rc::new(Cell::new(None::<i32>));
     let pending = Rc::clone(&settled);
     let timer_for_drop = Rc::clone(&timer);
-    let on_resize: Closure<dyn FnMut()> = Closure::new(move || {
-        if let Some(t) = timer.take() {
-            window.clear_timeout_with_handle(t);
-        }
-        timer.set(
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    pending.as_ref().as_ref().unchecked_ref(),
-                    SETTLE_MS,
-                )
-                .ok(),
-        );
-    });
+    let on_resize: Closure<dyn FnMut(js_sys::Array)> =
+        Closure::new(move |entries: js_sys::Array| {
+            if last.get() == 0 {
+                let width = entries
+                    .iter()
+                    .filter_map(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+                    .next_back()
+                    .map(|e| e.content_rect().width().round() as u32);
+                report(width.unwrap_or(0));
+                return;
+            }
+            if let Some(t) = timer.take() {
+                window.clear_timeout_with_handle(t);
+            }
+            timer.set(
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        pending.as_ref().as_ref().unchecked_ref(),
+                        SETTLE_MS,
+                    )
+                    .ok(),
+            );
+        });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
     observer.observe(el);
-    // The first width is reported at once, so that a chart is drawn at its size straight away.
-    if let Ok(cb) = settled
-        .as_ref()
-        .as_ref()
-        .dyn_ref::<js_sys::Function>()
-        .ok_or(())
-    {
-        let _ = cb.call0(&wasm_bindgen::JsValue::NULL);
-    }
     Some(WidthWatch {
         observer,
         timer: timer_for_drop,

@@ -174,7 +174,7 @@ async fn cold_load(url: &str) -> (f64, Option<f64>) {
 async fn repeat_visits(url: &str, n: usize) -> (Value, Value) {
     let b = Browser::start().await;
     b.client.goto(url).await.expect("navigate");
-    b.wait_for("figure.chart svg").await;
+    b.wait_for("body > main h1").await;
     for _ in 0..200 {
         let active = b
             .js("return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active && r.active.state === 'activated'));")
@@ -188,7 +188,7 @@ async fn repeat_visits(url: &str, n: usize) -> (Value, Value) {
     for _ in 0..n {
         b.client.goto("about:blank").await.expect("leave");
         b.client.goto(url).await.expect("navigate");
-        b.wait_for("figure.chart svg").await;
+        b.wait_for("body > main h1").await;
         let mut t = Value::Null;
         for _ in 0..100 {
             t = b.js("const r = performance.getEntriesByName('tracker:rendered'); const p = performance.getEntriesByName('first-contentful-paint'); return r.length && p.length ? [p[0].startTime, r[0].startTime, !!navigator.serviceWorker.controller] : null;").await;
@@ -420,7 +420,11 @@ async fn main() {
         return;
     }
 
-    print_share_links(&mut report);
+    // `cargo bench --bench tracker -- cold`: first-visit bytes and cold loads alone.
+    let cold_only = std::env::args().any(|a| a == "cold");
+    if !cold_only {
+        print_share_links(&mut report);
+    }
 
     // Bytes of a first visit.
     let b = Browser::start().await;
@@ -462,6 +466,9 @@ async fn main() {
         json!({"first_content": {"app": app, "floor_static_html": floor, "ratio_pairwise": pairs}, "app_answers_input": started}),
     );
 
+    if cold_only {
+        return;
+    }
     let (paint, rendered) = repeat_visits(harness::server(), COLD_LOADS).await;
     print_repeat_visits(&mut report, paint, rendered);
 

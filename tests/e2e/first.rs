@@ -234,3 +234,44 @@ async fn a_site_rendered_again_with_its_published_figures_shows_them_first() {
     );
     b.close().await;
 }
+
+/// A section page draws the charts near the screen and keeps the others' room; they are drawn as
+/// they come into view, and all of them before the page is printed.
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_section_draws_only_the_charts_near_the_screen_until_scrolled_or_printed() {
+    let b = Browser::start().await;
+    set_width(&b, 390).await;
+    b.open("#/section/a4").await;
+    let counts = async |b: &Browser| {
+        let v = b
+            .js("return [document.querySelectorAll('figure.chart').length, document.querySelectorAll('figure.chart svg').length];")
+            .await;
+        (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0))
+    };
+    super::wait_until(&b, "the charts in view", async |b| counts(b).await.1 > 0).await;
+    let (all, drawn) = counts(&b).await;
+    assert!(
+        all > 20 && drawn < all / 2,
+        "{drawn} of {all} drawn at first"
+    );
+    // Every chart box has the height of its chart before it is drawn.
+    let empty_ok = b
+        .js("return [...document.querySelectorAll('figure.chart:not(:has(svg))')].every(f => f.getBoundingClientRect().height > 50);")
+        .await;
+    assert_eq!(empty_ok, true, "undrawn charts keep their room");
+    // Scrolled to: an undrawn chart is drawn once in view.
+    b.js("window.undrawn = document.querySelector('figure.chart:not(:has(svg))'); window.undrawn.scrollIntoView(); return null;")
+        .await;
+    super::wait_until(&b, "the chart scrolled to", async |b| {
+        b.js("return !!window.undrawn.querySelector('svg');").await == true
+    })
+    .await;
+    super::draw_charts(&b).await;
+    super::wait_until(&b, "every chart", async |b| {
+        let (all, drawn) = counts(b).await;
+        all == drawn
+    })
+    .await;
+    b.close().await;
+}

@@ -262,6 +262,9 @@ pub fn compressed_sizes(bytes: &[u8]) -> (usize, usize, usize) {
 /// it), with its sizes.
 pub async fn first_visit(b: &Browser) -> Vec<(String, (usize, usize, usize))> {
     b.open("").await;
+    // Charts are drawn as they come near the screen: bring the overview's into view.
+    b.js("document.querySelector('figure.chart').scrollIntoView(); return null;")
+        .await;
     b.wait_for("figure.chart svg").await;
     let names = b
         .js("return performance.getEntriesByType('resource').map(e => e.name);")

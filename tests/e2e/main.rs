@@ -71,6 +71,13 @@ async fn wait_until(b: &Browser, what: &str, mut check: impl AsyncFnMut(&Browser
     }
 }
 
+/// Draws every chart of the page now: charts are drawn as they come near the screen, and all at
+/// once before the page is printed.
+async fn draw_charts(b: &Browser) {
+    b.js("window.dispatchEvent(new Event('beforeprint')); return null;")
+        .await;
+}
+
 /// Fills the origin's storage quota with other keys.
 async fn fill_storage(b: &Browser) {
     b.js(r#"
@@ -124,6 +131,7 @@ async fn release_build_loads_renders_the_app_and_logs_no_errors() {
         serde_json::json!(true),
         "the loading shell is gone once the app runs"
     );
+    draw_charts(&b).await;
     let svg = b.wait_for("figure.chart svg").await;
     assert!(svg.html(false).await.expect("svg").contains("<rect"));
     for page in [
@@ -694,13 +702,21 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
     ))
     .await;
     b.client.refresh().await.expect("reload");
-    assert_eq!(b.text("main h1").await, "地区生产总值");
+    b.wait_for("body > main h1").await;
+    assert_eq!(b.text("body > main h1").await, "地区生产总值");
     assert_eq!(b.js("return document.documentElement.lang;").await, "zh-CN");
     b.click("button.lang").await;
-    assert_eq!(b.text("main h1").await, "Gross domestic product (GDP)");
+    assert_eq!(
+        b.text("body > main h1").await,
+        "Gross domestic product (GDP)"
+    );
     assert_eq!(b.js("return document.documentElement.lang;").await, "en");
     b.client.refresh().await.expect("reload");
-    assert_eq!(b.text("main h1").await, "Gross domestic product (GDP)");
+    b.wait_for("body > main h1").await;
+    assert_eq!(
+        b.text("body > main h1").await,
+        "Gross domestic product (GDP)"
+    );
     assert!(
         saved_count(&b).await.starts_with("9 "),
         "the sample figures are loaded"
@@ -1555,6 +1571,8 @@ async fn chart_text_is_at_least_12_px_on_screen_on_a_phone_and_a_desktop_in_both
             ] {
                 b.open(page).await;
                 b.client.refresh().await.expect("reload");
+                b.wait_for("body > main h1").await;
+                draw_charts(&b).await;
                 b.wait_for("figure.chart svg text").await;
                 // Charts are redrawn once their box's width has held for a moment.
                 tokio::time::sleep(std::time::Duration::from_millis(600)).await;
@@ -1585,6 +1603,8 @@ async fn a_downloaded_chart_says_what_it_shows_for_when_and_from_where() {
     .await;
     b.open("#/indicator/gdp").await;
     b.client.refresh().await.expect("reload");
+    b.wait_for("body > main h1").await;
+    draw_charts(&b).await;
     b.wait_for("figure.chart svg text").await;
     b.click(".chart-actions button").await;
     let svg = String::from_utf8(downloaded(&b, ".svg").await).expect("text");

@@ -495,6 +495,7 @@ async fn a_missing_file_says_nothing_and_a_slow_one_never_holds_up_the_report() 
     set_width(&reader, 390).await;
     let start = std::time::Instant::now();
     reader.open("#/").await;
+    super::draw_charts(&reader).await;
     reader.wait_for("figure.chart svg").await;
     let drawn = start.elapsed();
     assert!(
