@@ -13,6 +13,10 @@ use std::time::{Duration, Instant};
 /// How long to wait for the app to render something.
 pub const WAIT: Duration = Duration::from_secs(20);
 
+/// What only the app renders (the first view has its heading outside `body > main`): found,
+/// the app has taken over.
+const APP: &str = "body > main h1";
+
 /// The built site.
 pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("TRACKER_DIST")
@@ -463,11 +467,20 @@ impl Browser {
 
     /// Opens a page of the app (a fragment such as `#/indicator/gdp`) and waits for the app.
     pub async fn open(&self, fragment: &str) {
-        self.client
-            .goto(&format!("{}{}", self.base, fragment))
-            .await
-            .expect("navigate");
-        self.wait_for("body > main h1").await;
+        self.goto(&format!("{}{}", self.base, fragment)).await;
+    }
+
+    /// Opens an address and waits for the app to take over from the page's first view: an
+    /// element found in the first view is gone once the app has mounted.
+    pub async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+        self.wait_for(APP).await;
+    }
+
+    /// Loads the page again and waits for the app to take over from the first view.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload");
+        self.wait_for(APP).await;
     }
 
     /// Waits for an element.
@@ -489,9 +502,17 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
-    /// Text of the first element matching `css`.
+    /// Text of the first element matching `css`, looked up again if the element was replaced
+    /// between finding and reading it (the app taking over from the first view).
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.expect("text")
+        let mut tries = 0;
+        loop {
+            match self.wait_for(css).await.text().await {
+                Ok(text) => return text,
+                Err(e) if e.is_stale_element_reference() && tries < 3 => tries += 1,
+                Err(e) => panic!("text of {css}: {e}"),
+            }
+        }
     }
 
     /// Runs JavaScript and returns its result.

@@ -152,8 +152,7 @@ async fn release_build_loads_renders_the_app_and_logs_no_errors() {
 async fn every_page_has_its_own_url_that_survives_a_reload() {
     let b = Browser::start().await;
     b.open("#/indicator/crude_steel").await;
-    b.client.refresh().await.expect("reload");
-    b.wait_for("body > main h1").await;
+    b.reload().await;
     let target = b.text("[data-testid=target]").await;
     // 129万吨 in Chinese, 1.29 million tonnes in English.
     assert!(
@@ -191,7 +190,7 @@ async fn a_figure_typed_survives_a_reload_and_a_new_browser_session() {
     assert!(figures_text(&b).await.contains("380.5"));
     // 380.5 of 840 at mid-year is behind the even pace: exactly "behind", not "far behind".
     assert_eq!(status_id(&b).await.as_deref(), Some("behind"));
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     assert!(figures_text(&b).await.contains("380.5"));
     // Edit: the figure goes back into the form, is corrected and saved over the old one.
     b.click("[data-testid=figures] button.edit").await;
@@ -265,7 +264,7 @@ async fn a_corrupt_saved_document_is_kept_byte_for_byte() {
         serde_json::json!(corrupt)
     ))
     .await;
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     b.wait_for(".banner.warn").await;
     assert_eq!(stored(&b).await, serde_json::json!(corrupt));
     // Entering a figure works in memory but does not overwrite the unreadable document.
@@ -437,7 +436,7 @@ async fn setting_aside_with_storage_full_changes_nothing_and_works_once_there_is
     b.open("").await;
     let corrupt = r#"{"app":"xinyuan-tracker","schema":2,"data":{"figures":{"gdp":[{"period":"Q9"#;
     set_item(&b, KEY, corrupt).await;
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     b.wait_for("[data-testid=health]").await;
     b.open("#/indicator/tourists").await;
     enter(&b, "M3", "100").await;
@@ -523,7 +522,7 @@ async fn a_document_of_the_first_release_is_upgraded_and_kept_as_it_was() {
     let b = Browser::start().await;
     b.open("").await;
     set_item(&b, KEY, FROZEN_V1).await;
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     let notice = b.text("[data-testid=notice]").await;
     assert!(notice.contains("xinyuan-tracker.backup"), "{notice}");
     assert!(saved_count(&b).await.starts_with('3'));
@@ -701,8 +700,7 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
         serde_json::json!(SAMPLE)
     ))
     .await;
-    b.client.refresh().await.expect("reload");
-    b.wait_for("body > main h1").await;
+    b.reload().await;
     assert_eq!(b.text("body > main h1").await, "地区生产总值");
     assert_eq!(b.js("return document.documentElement.lang;").await, "zh-CN");
     b.click("button.lang").await;
@@ -711,8 +709,7 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
         "Gross domestic product (GDP)"
     );
     assert_eq!(b.js("return document.documentElement.lang;").await, "en");
-    b.client.refresh().await.expect("reload");
-    b.wait_for("body > main h1").await;
+    b.reload().await;
     assert_eq!(
         b.text("body > main h1").await,
         "Gross domestic product (GDP)"
@@ -730,8 +727,7 @@ async fn language_toggle_switches_every_string_and_is_remembered() {
         .await;
         for page in every_page_kind() {
             b.open(&page).await;
-            b.client.refresh().await.expect("reload");
-            b.wait_for("body > main h1").await;
+            b.reload().await;
             assert_eq!(
                 b.js("return document.documentElement.lang;").await,
                 if lang == "en" { "en" } else { "zh-CN" }
@@ -854,7 +850,7 @@ async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change
     b.open("#/data").await;
     b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
         .await;
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     // Line 1 is the header (after a byte-order mark, as Excel writes it).
     let csv = "\u{feff}indicator_id,period,value,growth_pct\ntourists,M6,250.4,\nghost,M6,1,\ngdp,Q2,,6.5\ntourists,M7,abc,\n";
     let errors = import_preview_errors(&b, "figures.csv", csv).await;
@@ -882,7 +878,7 @@ async fn csv_import_previews_reports_bad_rows_and_applies_as_one_undoable_change
     // (2 and 3) and a blank line (4) come before the bad rows.
     b.js("localStorage.setItem('xinyuan-tracker.lang', 'en'); return null;")
         .await;
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     let csv = "indicator_id,period,value,growth_pct,note\ntourists,M6,250.4,,\"released in July,\nrevised in August\"\n\ngdp,Q9,,6.5,\ntourists,M7,abc,,\n";
     let errors = import_preview_errors(&b, "more.csv", csv).await;
     assert_reported(&errors, &[("Line 5: ", "Q9"), ("Line 6: ", "abc")]);
@@ -980,8 +976,7 @@ async fn every_page_runs_under_the_content_security_policy_quietly_and_stays_on_
         .await;
         for page in &pages {
             b.open(page).await;
-            b.client.refresh().await.expect("reload");
-            b.wait_for("body > main h1").await;
+            b.reload().await;
         }
     }
     let problems = b.console("WARNING").await;
@@ -1166,7 +1161,7 @@ async fn the_same_build_works_under_a_sub_path() {
         .await
         .expect("text");
     assert!(h1.contains("GDP") || h1.contains("地区生产总值"), "{h1}");
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     b.wait_for("[data-testid=target]").await;
     let problems = b.console("WARNING").await;
     assert!(problems.is_empty(), "console: {problems:#?}");
@@ -1185,7 +1180,7 @@ async fn statuses_link_to_the_glossary_which_explains_them_in_both_languages() {
         serde_json::json!(SAMPLE)
     ))
     .await;
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     let help = b.wait_for(".card .status a.help").await;
     assert_eq!(
         help.attr("href").await.expect("href").as_deref(),
@@ -1403,8 +1398,7 @@ async fn no_page_scrolls_sideways_or_stacks_a_name_in_a_narrow_column_on_a_phone
             .await;
             for page in pages {
                 b.open(page).await;
-                b.client.refresh().await.expect("reload");
-                b.wait_for("body > main h1").await;
+                b.reload().await;
                 let shown = b.js("return window.innerWidth;").await;
                 assert!(
                     shown
@@ -1438,7 +1432,7 @@ async fn what_is_behind_leads_a_phones_overview_and_a_status_count_leads_to_its_
         serde_json::json!(SAMPLE)
     ))
     .await;
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     // The targets behind come first, within the first screen, the largest shortfall first.
     b.wait_for("[data-testid=lagging] li a").await;
     let order = b
@@ -1487,7 +1481,7 @@ async fn what_is_behind_leads_a_phones_overview_and_a_status_count_leads_to_its_
             && rows(b).await.as_array().map(Vec::len) == Some(n)
     })
     .await;
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     b.wait_for("table.indicators").await;
     assert_eq!(b.js("return location.hash;").await, "#/all?status=behind");
     let after = rows(&b).await;
@@ -1570,8 +1564,7 @@ async fn chart_text_is_at_least_12_px_on_screen_on_a_phone_and_a_desktop_in_both
                 "#/indicator/tourists",
             ] {
                 b.open(page).await;
-                b.client.refresh().await.expect("reload");
-                b.wait_for("body > main h1").await;
+                b.reload().await;
                 draw_charts(&b).await;
                 b.wait_for("figure.chart svg text").await;
                 // Charts are redrawn once their box's width has held for a moment.
@@ -1602,8 +1595,7 @@ async fn a_downloaded_chart_says_what_it_shows_for_when_and_from_where() {
     ))
     .await;
     b.open("#/indicator/gdp").await;
-    b.client.refresh().await.expect("reload");
-    b.wait_for("body > main h1").await;
+    b.reload().await;
     draw_charts(&b).await;
     b.wait_for("figure.chart svg text").await;
     b.click(".chart-actions button").await;
@@ -1638,7 +1630,7 @@ async fn entry_page_in_chinese() -> Browser {
     b.open("#/entry").await;
     b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
         .await;
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     b
 }
 
@@ -1759,7 +1751,7 @@ async fn the_grid_starts_after_the_latest_release_lists_every_indicator_and_mark
     )
     .await;
     b.open("#/entry").await;
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     b.wait_for("select[name=month]").await;
     // The period after the latest entered (January–September): January–October.
     assert_eq!(

@@ -60,8 +60,7 @@ async fn phone_in_chinese(url: &'static str) -> Browser {
     b.open("#/").await;
     b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
         .await;
-    b.client.refresh().await.expect("reload");
-    b.wait_for("body > main h1").await;
+    b.reload().await;
     b
 }
 
@@ -147,7 +146,7 @@ async fn published_figures_reach_a_fresh_visitor_whose_own_figure_outlives_a_new
 
     // The keeper publishes a new file: the visitor's figure stays, the new figure appears.
     publish_file(&dir, &published_figures(98.7, true), "2023-11-15T02:00:00Z");
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     wait_until(&b, "the new published file", async |b| {
         b.text("[data-testid=published]").await.contains("3 个")
     })
@@ -199,7 +198,7 @@ async fn published_figures_reach_a_fresh_visitor_whose_own_figure_outlives_a_new
         r#"{"app":"xinyuan-tracker","schema":7,"saved_at":"x","data":{}}"#,
     )
     .expect("write");
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     let error = b.text("[data-testid=published-error]").await;
     assert!(error.contains("更新版本"), "{error}");
     b.open("#/indicator/gdp").await;
@@ -223,7 +222,7 @@ async fn a_shared_link_opens_read_only_in_a_fresh_browser_and_is_kept_through_th
             "localStorage.setItem('xinyuan-tracker.lang', 'zh'); localStorage.setItem('xinyuan-tracker', {doc:?}); return null;"
         ))
         .await;
-    keeper.client.refresh().await.expect("reload");
+    keeper.reload().await;
     keeper.click("[data-testid=share]").await;
     let link = keeper
         .wait_for("[data-testid=share-link]")
@@ -246,7 +245,7 @@ async fn a_shared_link_opens_read_only_in_a_fresh_browser_and_is_kept_through_th
     // A fresh browser: the figures shown read-only, marked, nothing saved.
     let reader = Browser::start().await;
     set_width(&reader, 390).await;
-    reader.client.goto(&link).await.expect("open the link");
+    reader.goto(&link).await;
     let banner = reader.text("[data-testid=shared]").await;
     assert!(
         banner.contains("3") && (banner.contains("shared by link") || banner.contains("分享")),
@@ -270,7 +269,7 @@ async fn a_shared_link_opens_read_only_in_a_fresh_browser_and_is_kept_through_th
     bytes[i] = if bytes[i] == b'A' { b'B' } else { b'A' };
     let tampered = format!("{base}#/s/{}", String::from_utf8(bytes).expect("ascii"));
     let fresh = Browser::start().await;
-    fresh.client.goto(&tampered).await.expect("open");
+    fresh.goto(&tampered).await;
     let error = fresh.text("[data-testid=shared-error]").await;
     assert!(
         error.contains("changed") || error.contains("改动"),
@@ -281,7 +280,7 @@ async fn a_shared_link_opens_read_only_in_a_fresh_browser_and_is_kept_through_th
     fresh.close().await;
 
     // "Keep these in my figures": the import preview, then one undoable change.
-    reader.client.goto(&link).await.expect("open the link");
+    reader.goto(&link).await;
     reader.click("[data-testid=keep-shared]").await;
     let preview = reader.text("[data-testid=import-preview]").await;
     assert_eq!(
@@ -320,7 +319,7 @@ async fn a_printed_bulletin_and_overview_carry_a_qr_code_of_their_page() {
     .await;
     for page in ["#/bulletin/M9", "#/"] {
         b.open(page).await;
-        b.client.refresh().await.expect("reload");
+        b.reload().await;
         b.wait_for("[data-testid=print-qr] svg path").await;
         let on_screen = b
             .js("return getComputedStyle(document.querySelector('[data-testid=print-qr]')).display;")
@@ -382,7 +381,7 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
 
     // The site goes away: the tracker opens, with the published figures, and takes a figure.
     site.stop();
-    b.client.refresh().await.expect("reload offline");
+    b.reload().await;
     let banner = b.text("[data-testid=published]").await;
     assert!(
         banner.contains("2 个"),
@@ -395,7 +394,7 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
         stored(b).await.as_str().is_some_and(|s| s.contains("8.3"))
     })
     .await;
-    b.client.refresh().await.expect("reload offline");
+    b.reload().await;
     b.wait_for("[data-testid=figures]").await;
     assert!(b.text("[data-testid=figures]").await.contains("8.3"));
     // Offline, a link to a file of the site gets the file, not the app; the app's own address
@@ -409,10 +408,8 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
             .is_some_and(|t| !t.contains("<!DOCTYPE") && !t.is_empty()),
         "{report}"
     );
-    b.client
-        .goto(&format!("{url}index.html?from=chat#/indicator/revenue"))
-        .await
-        .expect("open offline");
+    b.goto(&format!("{url}index.html?from=chat#/indicator/revenue"))
+        .await;
     b.wait_for("[data-testid=figures]").await;
     assert!(b.text("[data-testid=figures]").await.contains("8.3"));
 
@@ -428,7 +425,7 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
         .status()
         .expect("sw-stamp.sh");
     assert!(status.success());
-    b.client.refresh().await.expect("reload");
+    b.reload().await;
     b.wait_for("[data-testid=update]").await;
     let title = b.js("return document.title;").await;
     assert!(
