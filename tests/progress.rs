@@ -820,3 +820,50 @@ fn nothing_is_computed_from_a_2022_level_the_notes_call_not_comparable() {
     );
     assert_eq!(a.needed, None, "{:?}", a.needed);
 }
+
+/// A change to the figures of one of a few indicators (a figure put, updated or deleted, or
+/// everything replaced), as the saving protocol applies them.
+fn change() -> impl Strategy<Value = Op> {
+    let ids = prop::sample::select(vec!["gdp", "revenue", "tourists", "unemployment", "grain"]);
+    let value = proptest::option::of(0.0..1e4f64);
+    let growth = proptest::option::of(-20.0..40.0f64);
+    prop_oneof![
+        4 => (ids.clone(), any_period(), value.clone(), growth.clone()).prop_map(|(id, p, v, g)| Op::Put {
+            id: id.into(),
+            figure: fig(p, v, g, None),
+        }),
+        2 => (ids.clone(), any_period(), value, growth).prop_map(|(id, period, value, growth)| Op::Update {
+            id: id.into(), period, value, growth, source: None,
+        }),
+        2 => (ids, any_period()).prop_map(|(id, period)| Op::Delete { id: id.into(), period }),
+        1 => Just(Op::ReplaceAll(Entries::default())),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Judging again only the indicators whose figures changed gives what judging everything
+    /// gives, after any sequence of changes, and says whether anything changed. The figures are
+    /// shared with copies kept from before, as the page keeps them.
+    #[test]
+    fn assessments_kept_up_to_date_are_those_judged_afresh(ops in prop::collection::vec(change(), 1..40)) {
+        let data = Dataset::embedded();
+        let mut entries = Entries::default();
+        let mut kept = assess_all(data, &entries);
+        let mut copies = Vec::new();
+        for op in ops {
+            copies.push((entries.clone(), assess_all(data, &entries)));
+            entries.apply(op);
+            let afresh = assess_all(data, &entries);
+            let before = kept.clone();
+            let changed = kept.update(data, &entries);
+            prop_assert_eq!(&kept, &afresh);
+            prop_assert_eq!(changed, before != afresh);
+        }
+        // Copies taken along the way were not changed by what came after (copy on write).
+        for (copy, judged) in &copies {
+            prop_assert_eq!(&assess_all(data, copy), judged);
+        }
+    }
+}

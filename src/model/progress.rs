@@ -26,7 +26,7 @@
 
 use super::dataset::{Better, Dataset, Goal, Indicator, Kind};
 use super::figures::{Figure, Period};
-use super::saved::Entries;
+use super::saved::{Entries, List};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -400,10 +400,19 @@ fn missing_for(goal: &Goal, f: &Figure) -> Vec<Datum> {
 }
 
 /// Every indicator's assessment, looked up by id: judged once per change of the figures, read by
-/// every page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// every page. [`Assessments::update`] judges again only the indicators whose figures changed.
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Assessments {
     by_id: HashMap<String, Assessment>,
+    /// The figures each assessment was judged on (none for an indicator without figures).
+    #[serde(skip)]
+    judged_on: HashMap<String, List>,
+}
+
+impl PartialEq for Assessments {
+    fn eq(&self, other: &Assessments) -> bool {
+        self.by_id == other.by_id
+    }
 }
 
 impl Assessments {
@@ -431,17 +440,41 @@ impl Assessments {
     pub fn is_empty(&self) -> bool {
         self.by_id.is_empty()
     }
+
+    /// Brings these assessments up to date with `entries` (figures of the same dataset `data`):
+    /// an indicator is judged again only when its figures are not the very list it was judged on
+    /// ([`List::same`]), which a change to them never is. Returns whether any assessment changed.
+    pub fn update(&mut self, data: &Dataset, entries: &Entries) -> bool {
+        let mut changed = false;
+        for ind in &data.indicators {
+            let list = entries.figures.get(&ind.id);
+            let fresh = match (list, self.judged_on.get(&ind.id)) {
+                (Some(now), Some(then)) => List::same(now, then),
+                (None, None) => self.by_id.contains_key(&ind.id),
+                _ => false,
+            };
+            if fresh {
+                continue;
+            }
+            match list {
+                Some(l) => self.judged_on.insert(ind.id.clone(), l.clone()),
+                None => self.judged_on.remove(&ind.id),
+            };
+            let assessment = assess(ind, entries.of(&ind.id), None);
+            if self.by_id.get(&ind.id) != Some(&assessment) {
+                self.by_id.insert(ind.id.clone(), assessment);
+                changed = true;
+            }
+        }
+        changed
+    }
 }
 
 /// Judges every indicator of `data` on the figures entered for it.
 pub fn assess_all(data: &Dataset, entries: &Entries) -> Assessments {
-    Assessments {
-        by_id: data
-            .indicators
-            .iter()
-            .map(|i| (i.id.clone(), assess(i, entries.of(&i.id), None)))
-            .collect(),
-    }
+    let mut all = Assessments::default();
+    all.update(data, entries);
+    all
 }
 
 /// Growth to date of a figure: the published rate, else computed from the levels.

@@ -22,6 +22,7 @@ use serde_json::error::Category;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The `app` field of every saved or exported document.
 pub const APP: &str = "xinyuan-tracker";
@@ -32,13 +33,89 @@ pub const SCHEMA: u32 = 2;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Entries {
     /// Figures of each indicator.
-    pub figures: BTreeMap<String, Vec<Figure>>,
+    pub figures: BTreeMap<String, List>,
     /// Deleted figures: the revision of each deletion, by indicator id and period.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub removed: BTreeMap<String, BTreeMap<Period, Rev>>,
     /// Fields this version does not know.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// The figures of one indicator, sorted by period, shared by every copy of the [`Entries`] that
+/// hold it until one of them changes it (copy on write). So a copy of all the figures costs one
+/// pointer per indicator, two copies compare at a pointer where they share a list, and work done
+/// for a list (its judgement, its saved text) holds while [`List::same`] says it is that list.
+#[derive(Debug, Clone, Default)]
+pub struct List(Arc<Vec<Figure>>);
+
+impl List {
+    /// Whether two lists are one (the same figures, not copied since): what is kept for one
+    /// holds for the other. A list kept beside such work is never changed in place, since it is
+    /// shared; a change makes a new list.
+    pub fn same(a: &List, b: &List) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl std::ops::Deref for List {
+    type Target = Vec<Figure>;
+    fn deref(&self) -> &Vec<Figure> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for List {
+    /// The list to change: this copy's own, copied first if another copy shares it.
+    fn deref_mut(&mut self) -> &mut Vec<Figure> {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl PartialEq for List {
+    fn eq(&self, other: &List) -> bool {
+        List::same(self, other) || self.0 == other.0
+    }
+}
+
+impl From<Vec<Figure>> for List {
+    fn from(v: Vec<Figure>) -> List {
+        List(Arc::new(v))
+    }
+}
+
+impl FromIterator<Figure> for List {
+    fn from_iter<I: IntoIterator<Item = Figure>>(iter: I) -> List {
+        List::from(iter.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl<'a> IntoIterator for &'a List {
+    type Item = &'a Figure;
+    type IntoIter = std::slice::Iter<'a, Figure>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut List {
+    type Item = &'a mut Figure;
+    type IntoIter = std::slice::IterMut<'a, Figure>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl Serialize for List {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for List {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<List, D::Error> {
+        Vec::deserialize(d).map(List::from)
+    }
 }
 
 /// One figure's place: an indicator id and a period.
@@ -117,12 +194,12 @@ impl Entries {
 
     /// The figures of one indicator, sorted by period.
     pub fn of(&self, id: &str) -> &[Figure] {
-        self.figures.get(id).map_or(&[], Vec::as_slice)
+        self.figures.get(id).map_or(&[], |l| l.as_slice())
     }
 
     /// Number of figures in all.
     pub fn len(&self) -> usize {
-        self.figures.values().map(Vec::len).sum()
+        self.figures.values().map(|l| l.len()).sum()
     }
 
     /// Whether nothing is entered.
@@ -183,7 +260,7 @@ impl Entries {
                         .position(|f| f.period == period)
                         .map(|i| list.remove(i))
                 });
-                if self.figures.get(&id).is_some_and(Vec::is_empty) {
+                if self.figures.get(&id).is_some_and(|l| l.is_empty()) {
                     self.figures.remove(&id);
                 }
                 match removed {
@@ -383,12 +460,17 @@ pub fn encode(entries: &Entries, saved_at: &str) -> String {
 
 /// Writes a document, with top-level fields this version does not know kept from the one read.
 pub fn encode_with(entries: &Entries, extra: &Extra, saved_at: &str) -> String {
+    document(entries, extra, saved_at)
+}
+
+/// The document around its data.
+fn document(data: &impl Serialize, extra: &Extra, saved_at: &str) -> String {
     #[derive(Serialize)]
-    struct Out<'a> {
+    struct Out<'a, D> {
         app: &'a str,
         schema: u32,
         saved_at: &'a str,
-        data: &'a Entries,
+        data: &'a D,
         #[serde(flatten)]
         extra: &'a Extra,
     }
@@ -396,11 +478,63 @@ pub fn encode_with(entries: &Entries, extra: &Extra, saved_at: &str) -> String {
         app: APP,
         schema: SCHEMA,
         saved_at,
-        data: entries,
+        data,
         extra,
     };
     // Serialising plain data with finite numbers cannot fail.
     serde_json::to_string(&doc).unwrap_or_default()
+}
+
+/// Writes documents again and again as figures change, keeping each indicator's text while its
+/// figures are the same list ([`List::same`]): a save encodes only what changed since the last,
+/// and writes exactly what [`encode_with`] writes.
+#[derive(Debug, Clone, Default)]
+pub struct Encoder {
+    texts: BTreeMap<String, (List, Box<RawValue>)>,
+}
+
+impl Encoder {
+    /// The document of `entries`, as [`encode_with`] writes it.
+    pub fn encode(&mut self, entries: &Entries, extra: &Extra, saved_at: &str) -> String {
+        /// [`Entries`] with each list's text in place of the list (the same fields, named and
+        /// skipped alike).
+        #[derive(Serialize)]
+        struct Texts<'a> {
+            figures: BTreeMap<&'a str, &'a RawValue>,
+            #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+            removed: &'a BTreeMap<String, BTreeMap<Period, Rev>>,
+            #[serde(flatten)]
+            extra: &'a Extra,
+        }
+        self.texts.retain(|id, _| entries.figures.contains_key(id));
+        for (id, list) in &entries.figures {
+            if self
+                .texts
+                .get(id)
+                .is_some_and(|(then, _)| List::same(then, list))
+            {
+                continue;
+            }
+            match serde_json::value::to_raw_value(&**list) {
+                Ok(text) => {
+                    self.texts.insert(id.clone(), (list.clone(), text));
+                }
+                // Plain data with finite numbers always encodes; were it not to, the plain way
+                // says the same.
+                Err(_) => return encode_with(entries, extra, saved_at),
+            }
+        }
+        let data = Texts {
+            figures: self
+                .texts
+                .iter()
+                .map(|(id, (_, text))| (id.as_str(), &**text))
+                .collect(),
+            removed: &entries.removed,
+            extra: &entries.extra,
+        };
+        document(&data, extra, saved_at)
+    }
 }
 
 /// The fields read before the document itself: whose it is and which schema.

@@ -122,7 +122,7 @@ pub fn latest(entries: &Entries) -> Entries {
     let mut out = Entries::default();
     for (id, list) in &entries.figures {
         if let Some(f) = list.last() {
-            out.figures.insert(id.clone(), vec![f.clone()]);
+            out.figures.insert(id.clone(), vec![f.clone()].into());
         }
     }
     out

@@ -174,6 +174,8 @@ pub struct Replica {
     older: Option<u32>,
     /// Whether the last read of storage, earlier in this step, succeeded.
     read_ok: bool,
+    /// The text of each indicator's figures as last written, kept while they are unchanged.
+    encoder: saved::Encoder,
 }
 
 impl Replica {
@@ -194,6 +196,7 @@ impl Replica {
             notice: None,
             older: None,
             read_ok: false,
+            encoder: saved::Encoder::default(),
         };
         r.absorb_storage(storage);
         if r.older.is_some() {
@@ -279,9 +282,13 @@ impl Replica {
         };
         // What this page knows always includes what storage held when last read (it was merged
         // in), so counting this page's places whose revision storage lacks is enough.
+        // A figure never stamped (from a document of an older version) has the revision of an
+        // empty place: it is unsaved where storage holds no figure there.
         let figures = self.known.figures.iter().flat_map(|(id, list)| {
-            list.iter()
-                .filter(move |f| confirmed.rev_at(id, f.period) != &f.rev)
+            list.iter().filter(move |f| {
+                confirmed.rev_at(id, f.period) != &f.rev
+                    || (f.rev.is_zero() && confirmed.figure(id, f.period).is_none())
+            })
         });
         let removed = self.known.removed.iter().flat_map(|(id, r)| {
             r.iter()
@@ -545,7 +552,7 @@ impl Replica {
 
     /// Writes what this page knows, as it is.
     fn write(&mut self, storage: &mut impl Storage, now: &str) {
-        let text = saved::encode_with(&self.known, &self.extra, now);
+        let text = self.encoder.encode(&self.known, &self.extra, now);
         match storage.set(KEY, &text) {
             Ok(()) => {
                 self.confirmed = None;

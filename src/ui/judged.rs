@@ -20,8 +20,15 @@ impl Judged {
 impl Judged {
     /// The assessments of the figures `store` shows.
     pub fn new(store: super::state::Store) -> Judged {
-        Judged(Memo::new(move |_| {
-            store.entries.with(|e| assess_all(Dataset::embedded(), e))
+        // Each change judges again only the indicators whose figures it changed.
+        Judged(Memo::new_owning(move |before: Option<Assessments>| {
+            store.entries.with(|e| match before {
+                Some(mut all) => {
+                    let changed = all.update(Dataset::embedded(), e);
+                    (all, changed)
+                }
+                None => (assess_all(Dataset::embedded(), e), true),
+            })
         }))
     }
 }

@@ -53,12 +53,14 @@ fn recompute(data: &Dataset, entries: &Entries) -> usize {
     assess_all(data, entries).summary(&data.indicators).total()
 }
 
+/// Every status judged afresh, and judged again after one indicator's figure changed (the others
+/// kept), at 1×, 10× and 100× the report's size.
 fn native_recompute() -> Value {
     let base = Dataset::embedded();
     let mut out = serde_json::Map::new();
     for k in [1usize, 10, 100] {
         let data = base.scaled(k);
-        let entries = Entries::full_year(&data);
+        let mut entries = Entries::full_year(&data);
         let runs = if k == 100 { 15 } else { 60 };
         let times: Vec<f64> = (0..runs)
             .map(|_| {
@@ -67,9 +69,38 @@ fn native_recompute() -> Value {
                 t.elapsed().as_secs_f64() * 1000.0
             })
             .collect();
-        out.insert(format!("{k}x"), json!({"indicators": data.indicators.len(), "figures": entries.len(), "ms": stats(times)}));
+        let mut kept = assess_all(&data, &entries);
+        let id = data.indicators[0].id.clone();
+        let again: Vec<f64> = (0..runs)
+            .map(|i| {
+                entries.apply(Op::Put {
+                    id: id.clone(),
+                    figure: Figure::value(Period::Month(1), i as f64),
+                });
+                let t = Instant::now();
+                kept.update(&data, &entries);
+                std::hint::black_box(kept.summary(&data.indicators).total());
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        out.insert(format!("{k}x"), json!({"indicators": data.indicators.len(), "figures": entries.len(), "ms": stats(times), "one_changed_ms": stats(again)}));
     }
     Value::Object(out)
+}
+
+fn print_native_recompute(report: &mut serde_json::Map<String, Value>) {
+    let native = native_recompute();
+    println!("\nJudge every status (native, ms): afresh; again after one figure changed");
+    for k in ["1x", "10x", "100x"] {
+        println!(
+            "  {k:>4}: {} indicators, {} figures: {}; {}",
+            native[k]["indicators"],
+            native[k]["figures"],
+            fmt_stats(&native[k]["ms"], "ms"),
+            fmt_stats(&native[k]["one_changed_ms"], "ms")
+        );
+    }
+    report.insert("recompute_native_ms".into(), native);
 }
 
 /// One commit through the saving protocol (read and merge what is stored, stamp, encode, write)
@@ -403,9 +434,68 @@ fn print_share_links(report: &mut serde_json::Map<String, serde_json::Value>) {
     );
 }
 
+/// Commits in the browser: at the report's size with few figures saved and with a full year of
+/// every indicator (and, with `memory`, memory before and after 1,000 entries), then on the
+/// synthetic datasets 10× and 100× the report's size.
+async fn print_commits(report: &mut serde_json::Map<String, Value>, memory_too: bool) {
+    let data = Dataset::embedded();
+    let b = Browser::start().await;
+    b.open("#/indicator/tourists").await;
+    let mem_load = memory(&b).await;
+    let empty = commit_times(&b, COMMITS).await;
+    let full = encode(&Entries::full_year(data), "2023-12-31T00:00:00Z");
+    b.js(&format!(
+        "localStorage.setItem('xinyuan-tracker', {}); return null;",
+        json!(full)
+    ))
+    .await;
+    b.reload().await;
+    b.wait_for("[data-testid=figures]").await;
+    let loaded = commit_times(&b, COMMITS).await;
+    println!("\nCommit of one figure to the page updated (ms)\n  few figures saved:           {}\n  every indicator, every month: {}", fmt_stats(&empty, "ms"), fmt_stats(&loaded, "ms"));
+    report.insert(
+        "commit_ms".into(),
+        json!({"few_figures": empty, "full_year_all_indicators": loaded}),
+    );
+    if memory_too {
+        b.js("localStorage.removeItem('xinyuan-tracker'); return null;")
+            .await;
+        b.reload().await;
+        let t = Instant::now();
+        let _ = commit_times(&b, 1000).await;
+        let thousand_s = t.elapsed().as_secs_f64();
+        let mem_1000 = memory(&b).await;
+        println!("\nMemory (bytes)\n  after load:        {mem_load}\n  after 1,000 entries ({thousand_s:.1} s to enter): {mem_1000}");
+        report.insert(
+            "memory_bytes".into(),
+            json!({"after_load": mem_load, "after_1000_entries": mem_1000}),
+        );
+    }
+    b.close().await;
+
+    // The same in the browser, on synthetic datasets 10× and 100× the report's size.
+    let scaled = scaled_commits().await;
+    println!("\nCommit to page updated, every indicator with every month (ms)");
+    for k in ["10x", "100x"] {
+        let v = &scaled[k];
+        println!(
+            "  {k:>4}: {} indicators, {} figures, saved document {} MB ({}): {}",
+            v["indicators"],
+            v["figures"],
+            v["document_mb"],
+            if v["saved"].as_bool() == Some(true) {
+                "saved"
+            } else {
+                "does not fit in localStorage; kept in memory"
+            },
+            fmt_stats(&v["ms"], "ms")
+        );
+    }
+    report.insert("commit_scaled_ms".into(), scaled);
+}
+
 #[tokio::main]
 async fn main() {
-    let data = Dataset::embedded();
     let mut report = serde_json::Map::new();
     // `cargo bench --bench tracker -- native`: the native measurements alone, no browser.
     // `cargo bench --bench tracker -- repeat`: repeat visits alone.
@@ -416,7 +506,13 @@ async fn main() {
     }
     if std::env::args().any(|a| a == "native") {
         print_share_links(&mut report);
+        print_native_recompute(&mut report);
         print_native_commit(&mut report);
+        return;
+    }
+    // `cargo bench --bench tracker -- commit`: commits in the browser alone.
+    if std::env::args().any(|a| a == "commit") {
+        print_commits(&mut report, false).await;
         return;
     }
 
@@ -472,72 +568,10 @@ async fn main() {
     let (paint, rendered) = repeat_visits(harness::server(), COLD_LOADS).await;
     print_repeat_visits(&mut report, paint, rendered);
 
-    // Commit to update, and memory.
-    let b = Browser::start().await;
-    b.open("#/indicator/tourists").await;
-    let mem_load = memory(&b).await;
-    let empty = commit_times(&b, COMMITS).await;
-    let full = encode(&Entries::full_year(data), "2023-12-31T00:00:00Z");
-    b.js(&format!(
-        "localStorage.setItem('xinyuan-tracker', {}); return null;",
-        json!(full)
-    ))
-    .await;
-    b.client.refresh().await.expect("reload");
-    b.wait_for("[data-testid=figures]").await;
-    let loaded = commit_times(&b, COMMITS).await;
-    b.js("localStorage.removeItem('xinyuan-tracker'); return null;")
-        .await;
-    b.client.refresh().await.expect("reload");
-    b.wait_for("main h1").await;
-    let t = Instant::now();
-    let _ = commit_times(&b, 1000).await;
-    let thousand_s = t.elapsed().as_secs_f64();
-    let mem_1000 = memory(&b).await;
-    b.close().await;
-    println!("\nCommit of one figure to the page updated (ms)\n  few figures saved:           {}\n  every indicator, every month: {}", fmt_stats(&empty, "ms"), fmt_stats(&loaded, "ms"));
-    println!("\nMemory (bytes)\n  after load:        {mem_load}\n  after 1,000 entries ({thousand_s:.1} s to enter): {mem_1000}");
-    report.insert(
-        "commit_ms".into(),
-        json!({"few_figures": empty, "full_year_all_indicators": loaded}),
-    );
-    report.insert(
-        "memory_bytes".into(),
-        json!({"after_load": mem_load, "after_1000_entries": mem_1000}),
-    );
-
-    // The same in the browser, on synthetic datasets 10× and 100× the report's size.
-    let scaled = scaled_commits().await;
-    println!("\nCommit to page updated, every indicator with every month (ms)");
-    for k in ["10x", "100x"] {
-        let v = &scaled[k];
-        println!(
-            "  {k:>4}: {} indicators, {} figures, saved document {} MB ({}): {}",
-            v["indicators"],
-            v["figures"],
-            v["document_mb"],
-            if v["saved"].as_bool() == Some(true) {
-                "saved"
-            } else {
-                "does not fit in localStorage; kept in memory"
-            },
-            fmt_stats(&v["ms"], "ms")
-        );
-    }
-    report.insert("commit_scaled_ms".into(), scaled);
+    print_commits(&mut report, true).await;
 
     // The pure recomputation behind a commit, at 1×, 10× and 100× the report's size.
-    let native = native_recompute();
-    println!("\nRecompute every status (native, ms)");
-    for k in ["1x", "10x", "100x"] {
-        println!(
-            "  {k:>4}: {} indicators, {} figures: {}",
-            native[k]["indicators"],
-            native[k]["figures"],
-            fmt_stats(&native[k]["ms"], "ms")
-        );
-    }
-    report.insert("recompute_native_ms".into(), native);
+    print_native_recompute(&mut report);
     print_native_commit(&mut report);
 
     // Lighthouse, mobile settings.
