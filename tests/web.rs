@@ -32,6 +32,45 @@ fn storage_round_trips_a_saved_document() {
     assert_eq!(storage::read("missing-key"), Ok(None));
 }
 
+/// A read against the text last written or read finds it unchanged without copying it, and
+/// finds every other value: another tab's write (here, one made past the glue), a removal, a
+/// text it was not the one to write, and one written again by the glue.
+#[wasm_bindgen_test]
+fn a_read_against_the_known_text_sees_every_change() {
+    use xinyuan_tracker::model::sync::{Read, Storage};
+    clear();
+    let raw = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("storage");
+    let mut local = storage::Local;
+    let key = "known-text";
+    local.set(key, "{\"a\":1}").expect("write");
+    assert_eq!(local.get_unless(key, "{\"a\":1}"), Ok(Read::Same));
+    // Not the text known: the value is read, whatever the glue kept.
+    assert_eq!(
+        local.get_unless(key, "{\"a\":2}"),
+        Ok(Read::Now(Some("{\"a\":1}".into())))
+    );
+    // Another tab writes the same length, then something else, then removes it.
+    raw.set_item(key, "{\"a\":3}").expect("outside write");
+    assert_eq!(
+        local.get_unless(key, "{\"a\":1}"),
+        Ok(Read::Now(Some("{\"a\":3}".into())))
+    );
+    assert_eq!(local.get_unless(key, "{\"a\":3}"), Ok(Read::Same));
+    raw.remove_item(key).expect("remove");
+    assert_eq!(local.get_unless(key, "{\"a\":3}"), Ok(Read::Now(None)));
+    // Another key with the same text is another value.
+    local.set(key, "x").expect("write");
+    raw.set_item("other-key", "y").expect("outside write");
+    assert_eq!(
+        local.get_unless("other-key", "x"),
+        Ok(Read::Now(Some("y".into())))
+    );
+    assert_eq!(local.get_unless(key, "x"), Ok(Read::Same));
+    clear();
+}
+
 #[wasm_bindgen_test]
 fn a_full_storage_is_reported_as_full() {
     clear();

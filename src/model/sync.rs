@@ -75,6 +75,25 @@ pub trait Storage {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
     /// Writes `value` under `key`.
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// The value of `key`, unless it is exactly `known`. A storage that can tell so without
+    /// copying the value out (the browser's, for the text it last read or wrote there) does.
+    fn get_unless(&self, key: &str, known: &str) -> Result<Read, StorageError> {
+        let value = self.get(key)?;
+        Ok(if value.as_deref() == Some(known) {
+            Read::Same
+        } else {
+            Read::Now(value)
+        })
+    }
+}
+
+/// What [`Storage::get_unless`] found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Read {
+    /// The text that was known to be there.
+    Same,
+    /// Another value, or none.
+    Now(Option<String>),
 }
 
 /// Whether what the user enters is being kept.
@@ -325,8 +344,13 @@ impl Replica {
     /// Reads storage and merges what it holds, unless it is the document already seen. Returns
     /// whether the read succeeded.
     fn absorb_storage(&mut self, storage: &impl Storage) -> bool {
-        self.read_ok = match storage.get(KEY) {
-            Ok(value) => {
+        let read = match &self.stored {
+            Some(known) => storage.get_unless(KEY, known),
+            None => storage.get(KEY).map(Read::Now),
+        };
+        self.read_ok = match read {
+            Ok(Read::Same) => true,
+            Ok(Read::Now(value)) => {
                 self.absorb(value);
                 true
             }
