@@ -824,7 +824,13 @@ fn nothing_is_computed_from_a_2022_level_the_notes_call_not_comparable() {
 /// A change to the figures of one of a few indicators (a figure put, updated or deleted, or
 /// everything replaced), as the saving protocol applies them.
 fn change() -> impl Strategy<Value = Op> {
-    let ids = prop::sample::select(vec!["gdp", "revenue", "tourists", "unemployment", "grain"]);
+    let ids = prop::sample::select(vec![
+        "gdp",
+        "revenue",
+        "tourists",
+        "unemployment",
+        "grain_area",
+    ]);
     let value = proptest::option::of(0.0..1e4f64);
     let growth = proptest::option::of(-20.0..40.0f64);
     prop_oneof![
