@@ -340,6 +340,22 @@ impl Entries {
         }
     }
 
+    /// Puts `figures` of `id` over this side's, period by period: each of them replaces the figure
+    /// of its period, the others stay. Where this side has no figures of `id`, the list is shared,
+    /// not copied.
+    pub fn put_over(&mut self, id: &str, figures: &List) {
+        match self.figures.get_mut(id) {
+            None => {
+                self.figures.insert(id.to_string(), figures.clone());
+            }
+            Some(list) => {
+                list.retain(|f| !figures.iter().any(|o| o.period == f.period));
+                list.extend(figures.iter().cloned());
+                sort(list);
+            }
+        }
+    }
+
     /// Takes from `other` every place where it holds a later revision, and every never-stamped
     /// figure at a place where this side holds nothing. Returns whether anything changed. For
     /// stamped figures merging is commutative, associative and idempotent: tabs that have seen

@@ -266,9 +266,7 @@ impl Replica {
         }
         let mut shown = self.published.clone();
         for (id, list) in &self.known.figures {
-            for f in list {
-                shown.set(id, f.period, Some(f.clone()), f.rev.clone());
-            }
+            shown.put_over(id, list);
         }
         shown.removed.clear();
         shown
