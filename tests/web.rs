@@ -141,3 +141,94 @@ async fn sleep_ms(ms: i32) {
         .await
         .expect("sleep");
 }
+
+/// A part of a staged test page: takes longer to build than a task of the takeover may last,
+/// and notes that it was built.
+#[leptos::component]
+fn SlowPart(
+    k: usize,
+    built: std::sync::Arc<std::sync::Mutex<Vec<usize>>>,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let start = xinyuan_tracker::web::now_ms();
+    while xinyuan_tracker::web::now_ms() - start < 2.0 * xinyuan_tracker::ui::staged::TASK_BUDGET_MS
+    {
+    }
+    built.lock().unwrap().push(k);
+    view! { <li>{k}</li> }
+}
+
+#[wasm_bindgen_test]
+async fn a_staged_page_is_built_over_several_tasks_in_its_order_then_placed() {
+    use leptos::prelude::*;
+    use std::sync::{Arc, Mutex};
+    use xinyuan_tracker::ui::staged::{Later, Staging};
+    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(
+        web_sys::window()
+            .and_then(|w| w.document())
+            .expect("document")
+            .create_element("div")
+            .expect("div"),
+    )
+    .expect("html element");
+    let built = Arc::new(Mutex::new(Vec::new()));
+    let staging = Staging::new();
+    let more = RwSignal::new(false);
+    let (log, log0) = (built.clone(), built.clone());
+    leptos::mount::mount_to(host.clone(), move || {
+        provide_context(staging);
+        let part = move |k: usize| {
+            let log = log.clone();
+            view! { <Later><SlowPart k=k built=log.clone()/></Later> }
+        };
+        let inner = part.clone();
+        view! {
+            <ol>
+                <li>"first"</li>
+                <Later><SlowPart k=0 built=log0/>{inner(9)}</Later>
+                {(1..5).map(part).collect_view()}
+                {move || more.get().then(|| view! { <Later><li>"late"</li></Later> })}
+            </ol>
+        }
+    })
+    .forget();
+    let items = |host: &web_sys::HtmlElement| {
+        let list = host.query_selector_all("li").expect("query");
+        (0..list.length())
+            .map(|k| {
+                list.get(k)
+                    .and_then(|n| n.text_content())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+    };
+    // Built away from the page: nothing marked for later is there yet.
+    assert_eq!(items(&host), ["first"]);
+    // Another task watches how far the building has come each time it gets a turn.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let done = Arc::new(Mutex::new(false));
+    {
+        let (seen, done, built) = (seen.clone(), done.clone(), built.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            while !*done.lock().unwrap() {
+                seen.lock().unwrap().push(built.lock().unwrap().len());
+                xinyuan_tracker::web::next_task().await;
+            }
+        });
+    }
+    staging.build().await;
+    *done.lock().unwrap() = true;
+    assert_eq!(items(&host), ["first", "0", "9", "1", "2", "3", "4"]);
+    // Parts were built in the order they were met, the one inside a part after the others.
+    assert_eq!(*built.lock().unwrap(), [0, 1, 2, 3, 4, 9]);
+    let seen = seen.lock().unwrap().clone();
+    assert!(
+        seen.iter().any(|&n| n > 0 && n < 6),
+        "the building let other tasks run between its parts: {seen:?}"
+    );
+    // Placed: a part met from now on is built at once.
+    staging.set_placed();
+    more.set(true);
+    leptos::task::tick().await;
+    assert_eq!(items(&host).last().map(String::as_str), Some("late"));
+}

@@ -20,6 +20,9 @@ pub fn DataPage() -> impl IntoView {
     // waits here for the user's look.
     let plan = RwSignal::new(None::<Plan>);
     Effect::new(move |_| {
+        if !super::staged::placed() {
+            return;
+        }
         if let Some(p) = store.pending_import.get() {
             store.pending_import.set(None);
             plan.set(Some(p));

@@ -63,6 +63,9 @@ pub fn GlossaryPage() -> impl IntoView {
     let lang = use_store().lang;
     // A link to a part (`#/glossary#status`) scrolls to it once the page is drawn.
     Effect::new(move |_| {
+        if !super::staged::placed() {
+            return;
+        }
         let hash = web::hash();
         if let Some((_, part)) = hash.trim_start_matches('#').split_once('#') {
             web::focus(part);

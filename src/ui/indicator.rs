@@ -2,6 +2,7 @@
 
 use super::chart_figure::{period_line, source_line, ChartFigure};
 use super::judged::use_judged;
+use super::staged::Later;
 use super::state::use_store;
 use super::table::Quotes;
 use super::text::{
@@ -59,8 +60,8 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
             <dt>{move || tr(lang.get(), "类型", "Kind")}</dt><dd>{move || kind_name(ind.kind, lang.get())}</dd>
             <dt>{move || tr(lang.get(), "发布频率", "Released")}</dt><dd>{move || frequency_name(ind.frequency, lang.get())}</dd>
         </dl>
-        <Quotes ind=ind/>
-        {move || ind.has_target().then(|| {
+        <Later><Quotes ind=ind/></Later>
+        <Later>{move || ind.has_target().then(|| {
             let l = lang.get();
             let body = judged.with(&ind.id, |a| {
                 let no_data = Assessment::default();
@@ -97,16 +98,16 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
                     <ProgressChart ind=ind/>
                 </section>
             }
-        })}
-        <Figures ind=ind form=form/>
-        {move || if store.reading() {
+        })}</Later>
+        <Later><Figures ind=ind form=form/></Later>
+        <Later>        {move || if store.reading() {
             // A reader of published (or shared) figures meets no form until they ask for one.
             (!store.shared.with(Option::is_some)).then(|| view! {
                 <p class="actions"><super::reach::AddOwn/></p>
             }).into_any()
         } else {
             view! { <EntryForm ind=ind form=form/> }.into_any()
-        }}
+        }}</Later>
     }
 }
 

@@ -12,6 +12,7 @@ pub mod judged;
 mod overview;
 mod paste;
 mod reach;
+pub mod staged;
 pub mod state;
 mod table;
 pub use crate::model::words as text;
@@ -26,7 +27,8 @@ use text::tr;
 
 /// Starts the app in steps, each a task of its own, so that no task holds the page for long while
 /// the first view is read: the report's data; the saved figures, read and judged; then the app,
-/// which takes over from the first view in one step.
+/// built away from the page over short tasks ([`staged`]) and put in place of the first view in
+/// one step.
 pub async fn start() {
     web::mark("tracker:start");
     let _ = Dataset::embedded();
@@ -38,19 +40,29 @@ pub async fn start() {
     let judged = judged::Judged::new(store);
     judged.0.with_untracked(|_| ());
     web::next_task().await;
-    leptos::mount::mount_to_body(move || {
+    let staging = staged::Staging::new();
+    let app = move || {
         provide_context(store);
         provide_context(judged);
+        provide_context(staging);
         view! { <App/> }
-    });
+    };
+    // No document, nothing to show.
+    let Some(root) = web::detached_root() else {
+        return;
+    };
+    let handle = leptos::mount::mount_to(root.clone(), app);
+    staging.build().await;
+    // What the first view showed, the app shows: it gives way in the same task, so nothing is
+    // painted in between.
+    web::take_over(&root);
+    staging.set_placed();
+    handle.forget();
 }
 
 /// The whole app, over the store and the judgements in context (see [`start`]).
 #[component]
 pub fn App() -> impl IntoView {
-    // The first view (rendered when the site was built) gives way to the app in the same task, so
-    // nothing is painted in between: what it showed, the app shows.
-    web::remove_shell();
     let store = use_store();
     store.follow_other_tabs();
     web::request_persistence();
@@ -75,9 +87,12 @@ pub fn App() -> impl IntoView {
         }
     });
     Effect::new(move |_| web::set_document_lang(store.lang.get().tag()));
+    // Marked when the app is in place and after each change of page (read by the benchmark).
     Effect::new(move |_| {
         let _ = route.get();
-        web::mark("tracker:rendered");
+        if staged::placed() {
+            web::mark("tracker:rendered");
+        }
     });
     view! { <Page route=route/> }
 }
@@ -93,11 +108,11 @@ pub fn Page(
     let store = use_store();
     view! {
         <a class="skip" href="#main">{move || tr(store.lang.get(), "跳到正文", "Skip to content")}</a>
-        <Header/>
-        <Banner/>
-        <reach::ReachBars/>
+        <staged::Later><Header/></staged::Later>
+        <staged::Later><Banner/></staged::Later>
+        <staged::Later><reach::ReachBars/></staged::Later>
         <main id="main" tabindex="-1">
-            {move || match route.get() {
+            <staged::Later>{move || match route.get() {
                 Route::Overview | Route::Shared(_) => overview::Overview().into_any(),
                 Route::All { query, section, status } => view! { <table::AllIndicators query=query section=section status=status/> }.into_any(),
                 Route::Section(id) => view! { <table::SectionPage id=id/> }.into_any(),
@@ -119,9 +134,9 @@ pub fn Page(
                 Route::Data => data::DataPage().into_any(),
                 Route::Glossary => glossary::GlossaryPage().into_any(),
                 Route::Bulletin(month) => view! { <bulletin::BulletinPage month=month/> }.into_any(),
-            }}
+            }}</staged::Later>
         </main>
-        <Footer/>
+        <staged::Later><Footer/></staged::Later>
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::chart_figure::{period_line, source_line, ChartFigure};
 use super::judged::use_judged;
+use super::staged::Later;
 use super::state::use_store;
 use super::text::{
     as_of_text, base_text, measure_text, punct, status_name, targets_text, tr, unjudged_text,
@@ -100,8 +101,8 @@ pub fn Overview() -> impl IntoView {
         <p class="lede">{move || super::marked(tr(lang.get(),
             "新源县2023年政府工作报告设定的目标、2022年实绩和今年以来的进度。录入统计部门发布的累计数后，按序时进度判断状态。",
             "The targets set by Xinyuan County's 2023 Government Work Report, the 2022 results, and progress this year. Enter the cumulative figures released by the statistics office; status is judged against the time-elapsed pace (序时进度).").to_string(), lang.get())}</p>
-        <Lagging/>
-        <section aria-labelledby="summary-h">
+        <Later><Lagging/></Later>
+        <Later><section aria-labelledby="summary-h">
             <h2 id="summary-h">{move || tr(lang.get(), "状态汇总", "Status summary")}{move || super::glossary::status_help(lang.get())}</h2>
             <div class="table-wrap">
             <table class="summary" data-testid="summary">
@@ -126,8 +127,8 @@ pub fn Overview() -> impl IntoView {
                 </tbody>
             </table>
             </div>
-        </section>
-        <section aria-labelledby="growth-h">
+        </section></Later>
+        <Later><section aria-labelledby="growth-h">
             <h2 id="growth-h">{move || tr(lang.get(), "主要预期目标：增速", "Main targets: growth")}</h2>
             {move || {
                 let (chart, caption, bars) = chart();
@@ -155,7 +156,7 @@ pub fn Overview() -> impl IntoView {
                     </div>
                 }
             }}
-        </section>
+        </section></Later>
         <section aria-labelledby="cards-h">
             <h2 id="cards-h">{move || tr(lang.get(), "主要预期目标", "Main expected targets")}</h2>
             <ul class="cards">
@@ -190,8 +191,9 @@ pub fn Overview() -> impl IntoView {
                                 punct(format!("{}：{}", as_of_text(j, l), measure_text(&j.measure, &i.unit, l)), l)
                             })
                             .or_else(|| a.unjudged.first().map(|u| unjudged_text(u, i, l)));
-                        view! {
-                            <li class=format!("card {}", a.status.id())>
+                        let status = a.status;
+                        view! { <Later>
+                            <li class=format!("card {}", status.id())>
                                 <h3><a href=Route::Indicator(i.id.clone()).href()>{super::marked(i.name.get(l).to_string(), l)}</a></h3>
                                 <dl>
                                     <dt>{tr(l, "2022年", "2022")}</dt><dd>{base_text(i, l)}</dd>
@@ -207,15 +209,15 @@ pub fn Overview() -> impl IntoView {
                                         <rect class="pace" x=format!("{:.1}%", elapsed.clamp(0.0, 100.0)) width="3" height="20"></rect>
                                     </svg>
                                 })}
-                                <p class="status" data-status=a.status.id()><span class=format!("dot {}", a.status.id())></span>{status_name(a.status, l)}{super::glossary::status_help(l)}</p>
+                                <p class="status" data-status=status.id()><span class=format!("dot {}", status.id())></span>{status_name(status, l)}{super::glossary::status_help(l)}</p>
                                 {detail.map(|d| view! { <p class="detail">{d}</p> })}
                             </li>
-                        }
+                        </Later> }
                     }).collect_view())
                 }}
             </ul>
         </section>
-        <super::reach::PrintQr route=crate::model::route::Route::Overview/>
+        <Later><super::reach::PrintQr route=crate::model::route::Route::Overview/></Later>
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::chart_figure::ChartFigure;
 use super::judged::use_judged;
+use super::staged::Later;
 use super::state::use_store;
 use super::text::{base_text, kind_name, status_name, targets_text, tr};
 use crate::chart::{Caption, Chart, Compare};
@@ -166,7 +167,7 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
     move || {
         let l = lang.get();
         // On a narrow screen each row is a card, each cell labelled with its column's name.
-        let label = |k: usize| COLUMNS.get(k).map_or("", |(zh, en)| tr(l, zh, en));
+        let label = move |k: usize| COLUMNS.get(k).map_or("", |(zh, en)| tr(l, zh, en));
         view! {
             <div class="table-wrap">
             <table class="indicators stack">
@@ -175,10 +176,10 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                     {COLUMNS.iter().map(|(zh, en)| view! { <th scope="col">{tr(l, zh, en)}</th> }).collect_view()}
                 </tr></thead>
                 <tbody>
-                    {list.iter().map(|i| {
+                    {list.iter().map(|&i| {
                         let st = judged.0.with(|all| all.status(&i.id));
                         let status = if i.has_target() { status_name(st, l) } else { tr(l, "仅2022年", "2022 only") };
-                        view! {
+                        view! { <Later>
                             <tr id=format!("row-{}", i.id)>
                                 <th scope="row"><a href=Route::Indicator(i.id.clone()).href()>{super::marked(i.name.get(l).to_string(), l)}</a></th>
                                 <td data-label=label(0)>{i.unit.get(l).to_string()}</td>
@@ -190,7 +191,7 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                                 <td data-label=label(6) class=format!("status {}", if i.has_target() { st.id() } else { "none" }) data-status=if i.has_target() { st.id() } else { "none" }>{status}{i.has_target().then(|| super::glossary::status_help(l))}</td>
                                 <td data-label=label(7)><Quotes ind=i/></td>
                             </tr>
-                        }
+                        </Later> }
                     }).collect_view()}
                 </tbody>
             </table>
@@ -353,7 +354,7 @@ fn Multiples(list: Vec<&'static Indicator>) -> impl IntoView {
         let l = lang.get();
         view! {
             <ul class="multiples">
-                {list.iter().filter_map(|ind| {
+                {list.iter().filter_map(|&ind| {
                     let (spec, status) = judged.with(&ind.id, |a| {
                         let spec = store.entries.with(|e| compare_for(ind, e.of(&ind.id), a, l))?;
                         Some((spec, a.map_or(Status::NoData, |a| a.status)))
@@ -361,14 +362,14 @@ fn Multiples(list: Vec<&'static Indicator>) -> impl IntoView {
                     let unit = if growth_mode(ind) { "%".to_string() } else { ind.unit.get(l).to_string() };
                     let shown = |x: f64| if growth_mode(ind) { format::growth(x) } else { format::quantity(x, &ind.unit, l) };
                     let alt = spec.bars.iter().map(|(k, v)| format!("{k} {}", v.map(shown).unwrap_or_else(|| "—".into()))).collect::<Vec<_>>().join(", ");
-                    Some(view! {
+                    Some(view! { <Later>
                         <li>
                             <h3><a href=Route::Indicator(ind.id.clone()).href()>{super::marked(ind.name.get(l).to_string(), l)}</a></h3>
                             <p class="unit">{unit}</p>
                             <ChartFigure chart=Chart::Compare(spec) caption=Caption::default() alt=alt name=ind.id.clone() downloads=false/>
                             <p class=format!("status {}", status.id()) data-status=status.id()><span class=format!("dot {}", status.id())></span>{status_name(status, l)}{super::glossary::status_help(l)}</p>
                         </li>
-                    })
+                    </Later> })
                 }).collect_view()}
             </ul>
         }

@@ -19,14 +19,53 @@ pub fn first_published() -> Option<String> {
     Some(el.text_content().unwrap_or_default())
 }
 
-/// Removes the loading shell of `index.html` (shown while the app downloads).
-pub fn remove_shell() {
-    if let Some(shell) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("shell"))
-    {
+/// An element outside the document for the app to be built in before it takes over (see
+/// [`take_over`]).
+pub fn detached_root() -> Option<web_sys::HtmlElement> {
+    document().ok()?.create_element("div").ok()?.dyn_into().ok()
+}
+
+/// Puts the app built in `root` in place of the loading shell of `index.html` (the first view,
+/// or the title and loading line), in one step: nothing is painted in between.
+pub fn take_over(root: &web_sys::HtmlElement) {
+    let Ok(doc) = document() else { return };
+    if let Some(shell) = doc.get_element_by_id("shell") {
+        // The app's charts keep the room the first view's kept (set from their widths by the
+        // page's script) until they measure themselves, after the first layout: otherwise that
+        // layout would show them empty and move what is below them.
+        let rooms = |el: &web_sys::Element| -> Vec<web_sys::HtmlElement> {
+            el.query_selector_all("figure.chart")
+                .map(|list| {
+                    (0..list.length())
+                        .filter_map(|k| list.get(k)?.dyn_into().ok())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (kept, built) = (rooms(&shell), rooms(root));
+        if kept.len() == built.len() {
+            for (from, to) in kept.iter().zip(&built) {
+                if let Ok(h) = from.style().get_property_value("min-height") {
+                    let _ = to.style().set_property("min-height", &h);
+                }
+            }
+        }
         shell.remove();
     }
+    if let Some(body) = doc.body() {
+        let nodes = root.child_nodes();
+        let moved: Vec<web_sys::Node> = (0..nodes.length()).filter_map(|k| nodes.get(k)).collect();
+        for node in moved {
+            let _ = body.append_child(&node);
+        }
+    }
+}
+
+/// Milliseconds since the page was opened (the Performance API's clock).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Calls `f` with the new fragment whenever it changes (back, forward, links).
@@ -67,7 +106,11 @@ pub fn set_document_lang(tag: &str) {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = el.set_attribute("lang", tag);
+        // Unchanged (as the page's script set it), it is left alone: setting it again would
+        // make the browser work out the whole page's style again.
+        if el.get_attribute("lang").as_deref() != Some(tag) {
+            let _ = el.set_attribute("lang", tag);
+        }
     }
 }
 
@@ -279,14 +322,24 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Waits for a task of its own (a zero timeout), letting the browser paint and answer input.
+/// Waits for a task of its own, letting the browser paint and answer input: a message posted
+/// to itself (a zero timeout would be held back 4 ms once timeouts nest five deep).
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued = web_sys::window()
-            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
-            .unwrap_or(false);
-        if !queued {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        let posted = web_sys::MessageChannel::new().ok().is_some_and(|channel| {
+            channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
+            channel
+                .port2()
+                .post_message(&wasm_bindgen::JsValue::NULL)
+                .is_ok()
+        });
+        if !posted {
+            let queued = web_sys::window()
+                .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
+                .unwrap_or(false);
+            if !queued {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
