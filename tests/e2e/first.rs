@@ -45,7 +45,10 @@ async fn before_the_app(b: &Browser, site: &Site, url: &str) -> serde_json::Valu
         b,
         "Page.addScriptToEvaluateOnNewDocument",
         serde_json::json!({"source": format!(
-            "document.addEventListener('DOMContentLoaded', () => {{
+            "window.shifts = [];
+             new PerformanceObserver(l => l.getEntries().forEach(e => window.shifts.push(e.value)))
+               .observe({{type: 'layout-shift', buffered: true}});
+             document.addEventListener('DOMContentLoaded', () => {{
                const since = performance.now();
                const look = () => {{
                  const shell = document.getElementById('shell');
@@ -131,6 +134,12 @@ async fn a_section_or_an_indicator_in_the_address_gets_its_own_first_view() {
         first,
         after_the_app(&b).await,
         "the app took over without a change on screen"
+    );
+    // Nor in any frame between: nothing on the page moved (the browser's layout shifts).
+    assert_eq!(
+        b.js("return window.shifts;").await,
+        serde_json::json!([]),
+        "layout shifts while the first view was shown and the app took over"
     );
 
     let url = format!("{}#/indicator/gdp", site.url);
