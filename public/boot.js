@@ -2,6 +2,7 @@
 // Content-Security-Policy needs no 'unsafe-inline' and no hash that changes with every build.
 const tag = document.querySelector("script[data-tracker-js]");
 try {
+  await firstViewShown();
   const { default: init } = await import(tag.dataset.trackerJs);
   const exports = await init({ module_or_path: tag.dataset.trackerWasm });
   // The module's memory, read by the benchmark (cargo bench --bench tracker).
@@ -20,6 +21,36 @@ try {
       "WebAssembly, or the connection dropped). Reload to try again.";
   }
   console.error(error);
+}
+
+// The app's script and wasm (about 500 KB) are fetched once what the page shows first is on
+// screen: the first view, or the title and loading line where the app will show something else.
+// On a slow connection they would otherwise share it with the first view, which does not need
+// them. A section's or an indicator's first view is fetched by the script in the page's head,
+// which marks the page (data-first-fetch) until it is in (at most 3 s are waited for it). A page
+// opened in the background, where nothing is painted, does not wait.
+function firstViewShown() {
+  const root = document.documentElement;
+  return new Promise((resolve) => {
+    const painted = () => {
+      // After the next frame is painted (a frame's callbacks run before its paint), or soon if
+      // the page is not painted.
+      requestAnimationFrame(() => setTimeout(resolve));
+      setTimeout(resolve, 100);
+    };
+    if (document.visibilityState === "hidden") return resolve();
+    if (!root.hasAttribute("data-first-fetch")) return painted();
+    const watch = new MutationObserver(() => {
+      if (!root.hasAttribute("data-first-fetch")) done();
+    });
+    const late = setTimeout(done, 3000);
+    function done() {
+      watch.disconnect();
+      clearTimeout(late);
+      painted();
+    }
+    watch.observe(root, { attributes: true, attributeFilter: ["data-first-fetch"] });
+  });
 }
 
 // Offline use and new versions: the service worker (sw.js, written by the build) keeps this

@@ -28,6 +28,15 @@ use xinyuan_tracker::model::sync::{Event, Replica, KEY};
 const COLD_LOADS: usize = 15;
 const COMMITS: usize = 40;
 const LIGHTHOUSE_RUNS: usize = 3;
+/// The metrics behind Lighthouse's performance score, reported beside it: audit id and name
+/// (times in simulated milliseconds; layout shift as a score).
+const LIGHTHOUSE_METRICS: [(&str, &str); 5] = [
+    ("first-contentful-paint", "fcp_ms"),
+    ("largest-contentful-paint", "lcp_ms"),
+    ("total-blocking-time", "tbt_ms"),
+    ("speed-index", "speed_index_ms"),
+    ("cumulative-layout-shift", "cls"),
+];
 
 /// Median, min, max, first and third quartile.
 fn stats(mut xs: Vec<f64>) -> Value {
@@ -387,6 +396,19 @@ fn lighthouse_scores(base: &str) -> Value {
                     per.entry(cat.to_string()).or_default().push(s * 100.0);
                 }
             }
+            // What the performance score is made of, per run (simulated mobile times, ms).
+            let mut run = Vec::new();
+            for (audit, name) in LIGHTHOUSE_METRICS {
+                if let Some(v) = report["audits"][audit]["numericValue"].as_f64() {
+                    per.entry(name.to_string()).or_default().push(v);
+                    run.push(format!("{name} {}", lighthouse_value(name, v)));
+                }
+            }
+            eprintln!(
+                "  lighthouse {page_or}: {}",
+                run.join(", "),
+                page_or = if page.is_empty() { "overview" } else { page }
+            );
         }
         let page_name = if page.is_empty() { "overview" } else { page };
         out.insert(
@@ -502,6 +524,32 @@ async fn print_commits(report: &mut serde_json::Map<String, Value>, memory_too: 
     report.insert("commit_scaled_ms".into(), scaled);
 }
 
+/// A Lighthouse category score or metric as printed: a layout shift with three decimals.
+fn lighthouse_value(name: &str, v: f64) -> String {
+    if name == "cls" {
+        format!("{v:.3}")
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+/// Lighthouse, mobile settings, on the three kinds of page: medians of the scores and of the
+/// metrics behind the performance score.
+fn print_lighthouse(report: &mut serde_json::Map<String, Value>) {
+    let lh = lighthouse_scores(harness::server());
+    println!("\nLighthouse (mobile), median of {LIGHTHOUSE_RUNS}");
+    for (page, cats) in lh.as_object().unwrap() {
+        let line: Vec<String> = cats
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(c, s)| format!("{c} {}", lighthouse_value(c, s["median"].as_f64().unwrap())))
+            .collect();
+        println!("  {page:<20} {}", line.join(", "));
+    }
+    report.insert("lighthouse".into(), lh);
+}
+
 #[tokio::main]
 async fn main() {
     let mut report = serde_json::Map::new();
@@ -516,6 +564,11 @@ async fn main() {
         print_share_links(&mut report);
         print_native_recompute(&mut report);
         print_native_commit(&mut report);
+        return;
+    }
+    // `cargo bench --bench tracker -- lighthouse`: Lighthouse alone.
+    if std::env::args().any(|a| a == "lighthouse") {
+        print_lighthouse(&mut report);
         return;
     }
     // `cargo bench --bench tracker -- commit`: commits in the browser alone.
@@ -582,19 +635,7 @@ async fn main() {
     print_native_recompute(&mut report);
     print_native_commit(&mut report);
 
-    // Lighthouse, mobile settings.
-    let lh = lighthouse_scores(harness::server());
-    println!("\nLighthouse (mobile), median of {LIGHTHOUSE_RUNS}");
-    for (page, cats) in lh.as_object().unwrap() {
-        let line: Vec<String> = cats
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(c, s)| format!("{c} {:.0}", s["median"].as_f64().unwrap()))
-            .collect();
-        println!("  {page:<20} {}", line.join(", "));
-    }
-    report.insert("lighthouse".into(), lh);
+    print_lighthouse(&mut report);
 
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     std::fs::create_dir_all(&out).expect("target/bench");

@@ -284,3 +284,49 @@ async fn a_section_draws_only_the_charts_near_the_screen_until_scrolled_or_print
     .await;
     b.close().await;
 }
+
+/// The app's script and wasm are fetched only once the first view is on screen, so that on a slow
+/// connection they do not share it with what is shown first: on the overview after its first
+/// paint, on a section page after its first view (fetched by the page's head script) has come.
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn the_app_is_fetched_once_the_first_view_is_on_screen() {
+    let site = Site::start(&harness::dist_dir());
+    let b = Browser::start_at(site.url).await;
+    set_width(&b, 390).await;
+    let start = "const r = performance.getEntriesByType('resource').find(r => r.name.endsWith('.wasm')); return r ? r.startTime : null;";
+    b.goto(site.url).await;
+    let wasm = b.js(start).await.as_f64().expect("the wasm was fetched");
+    let paint = b
+        .js("return performance.getEntriesByName('first-contentful-paint')[0].startTime;")
+        .await
+        .as_f64()
+        .expect("first contentful paint");
+    assert!(
+        wasm >= paint,
+        "the wasm was asked for at {wasm} ms, before the first view was painted at {paint} ms"
+    );
+
+    // A section's first view comes late: the wasm waits for it.
+    site.slow_down("/section/a4.html", Duration::from_millis(1500));
+    b.client
+        .goto(&format!("{}#/section/a4", site.url))
+        .await
+        .expect("navigate");
+    b.reload().await;
+    let wasm = b.js(start).await.as_f64().expect("the wasm was fetched");
+    let view = b
+        .js("const r = performance.getEntriesByType('resource').find(r => r.name.endsWith('/section/a4.html')); return r ? r.responseEnd : null;")
+        .await
+        .as_f64()
+        .expect("the section's first view was fetched");
+    assert!(
+        view >= 1000.0,
+        "the first view came slowly ({view} ms): from the network"
+    );
+    assert!(
+        wasm >= view,
+        "the wasm was asked for at {wasm} ms, before the first view came at {view} ms"
+    );
+    b.close().await;
+}
