@@ -26,20 +26,43 @@ try {
 // The app's script and wasm (about 500 KB) are fetched once what the page shows first is on
 // screen: the first view, or the title and loading line where the app will show something else.
 // On a slow connection they would otherwise share it with the first view, which does not need
-// them. A section's or an indicator's first view is fetched by the script in the page's head,
-// which marks the page (data-first-fetch) until it is in (at most 3 s are waited for it). A page
-// opened in the background, where nothing is painted, does not wait.
+// them. A page opened in the background, where nothing is painted, does not wait.
 function firstViewShown() {
+  if (document.visibilityState === "hidden") return Promise.resolve();
+  return Promise.all([firstPaint(), fetchedView()]);
+}
+
+// The browser's first paint with content, from its own paint entry (3 s at most where it gives
+// none).
+function firstPaint() {
+  const painted = () => performance.getEntriesByName("first-contentful-paint").length > 0;
+  return new Promise((resolve) => {
+    if (painted()) return resolve();
+    let paints = null;
+    const late = setTimeout(done, 3000);
+    function done() {
+      if (paints) paints.disconnect();
+      clearTimeout(late);
+      resolve();
+    }
+    try {
+      paints = new PerformanceObserver(() => {
+        if (painted()) done();
+      });
+      paints.observe({ type: "paint", buffered: true });
+    } catch (e) {
+      // No paint entries here: the 3 s stand.
+    }
+  });
+}
+
+// A section's or an indicator's first view, fetched by the script in the page's head, which
+// marks the page (data-first-fetch) until it is in (3 s at most), then painted: after the next
+// frame (a frame's callbacks run before its paint; 1 s at most where no frame comes).
+function fetchedView() {
   const root = document.documentElement;
   return new Promise((resolve) => {
-    const painted = () => {
-      // After the next frame is painted (a frame's callbacks run before its paint), or soon if
-      // the page is not painted.
-      requestAnimationFrame(() => setTimeout(resolve));
-      setTimeout(resolve, 100);
-    };
-    if (document.visibilityState === "hidden") return resolve();
-    if (!root.hasAttribute("data-first-fetch")) return painted();
+    if (!root.hasAttribute("data-first-fetch")) return resolve();
     const watch = new MutationObserver(() => {
       if (!root.hasAttribute("data-first-fetch")) done();
     });
@@ -47,7 +70,8 @@ function firstViewShown() {
     function done() {
       watch.disconnect();
       clearTimeout(late);
-      painted();
+      requestAnimationFrame(() => setTimeout(resolve));
+      setTimeout(resolve, 1000);
     }
     watch.observe(root, { attributes: true, attributeFilter: ["data-first-fetch"] });
   });

@@ -232,3 +232,66 @@ async fn a_staged_page_is_built_over_several_tasks_in_its_order_then_placed() {
     leptos::task::tick().await;
     assert_eq!(items(&host).last().map(String::as_str), Some("late"));
 }
+
+/// A table row shows the latest figure entered even when the change judges nothing anew (a level
+/// without a target, replaced in the same period): the row, built later as the app starts, reads
+/// the figures through the table, not while it is built (see `ui::staged::Later`).
+#[wasm_bindgen_test]
+async fn a_table_row_shows_a_changed_figure_that_changes_no_judgement() {
+    use leptos::prelude::*;
+    crate::clear();
+    let window = web_sys::window().expect("window");
+    // In Chinese, where the figure is written as entered (亿元).
+    window
+        .local_storage()
+        .ok()
+        .flatten()
+        .expect("storage")
+        .set_item("xinyuan-tracker.lang", "zh")
+        .expect("language");
+    window.location().set_hash("#/all").expect("address");
+    let document = window.document().expect("document");
+    let host = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(host).expect("html element");
+    // Built as the app starts, its parts later (see `ui::staged`).
+    let store = xinyuan_tracker::ui::state::Store::load();
+    let staging = xinyuan_tracker::ui::staged::Staging::new();
+    leptos::mount::mount_to(host.clone(), move || {
+        provide_context(store);
+        provide_context(xinyuan_tracker::ui::judged::Judged::new(store));
+        provide_context(staging);
+        view! { <xinyuan_tracker::ui::App/> }
+    })
+    .forget();
+    staging.build().await;
+    staging.set_placed();
+    let row = async |host: &web_sys::HtmlElement, value: &str| {
+        for _ in 0..40 {
+            let text = host
+                .query_selector("#row-revenue_incl_refund")
+                .expect("query")
+                .and_then(|r| r.text_content())
+                .unwrap_or_default();
+            if text.contains(value) {
+                return text;
+            }
+            sleep_ms(25).await;
+        }
+        panic!("row without {value}");
+    };
+    for value in [123.4, 567.8] {
+        store.commit(Op::Put {
+            id: "revenue_incl_refund".into(),
+            figure: Figure::value(Period::Quarter(4), value),
+        });
+        row(&host, &value.to_string()).await;
+    }
+    window.location().set_hash("").expect("address");
+    host.remove();
+    crate::clear();
+}

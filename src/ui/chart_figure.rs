@@ -64,7 +64,7 @@ pub fn ChartFigure(
     let name_png = format!("{name}.png");
     view! {
         <div class="chart-box">
-            <figure class="chart" node_ref=node role="img" aria-label=alt data-heights=heights inner_html=svg></figure>
+            <figure class="chart" node_ref=node role="img" aria-label=alt data-chart=name.clone() data-heights=heights inner_html=svg></figure>
             {downloads.then(|| view! {
                 <p class="chart-actions">
                     <button on:click=move |_| { let _ = web::download(&name_svg, "image/svg+xml", &file()); }>

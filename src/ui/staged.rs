@@ -88,13 +88,16 @@ pub fn placed() -> bool {
 
 /// A part of a page that the takeover may build in a later task than the rest. Outside a
 /// takeover (the build's HTML, or a page opened later) it is built at once, as if it were not
-/// marked. The children are built untracked: a change they read rebuilds them through the view
-/// around them, as it would without the mark.
+/// marked. The children are built untracked, as a component's body is: a value they read while
+/// they are built (rather than in a closure of theirs) is to be read in the view around the mark,
+/// which then rebuilds the part when it changes.
 #[component]
 pub fn Later(children: Children) -> impl IntoView {
     match use_context::<Staging>().and_then(Staging::ticket) {
         None => Either::Left(children()),
-        Some(shown) => {
+        Some(ticket) => {
+            // Changes once, from not yet to now: the part is built once and kept.
+            let shown = Memo::new(move |_| ticket.get());
             let children = StoredValue::new_local(Some(children));
             Either::Right(move || {
                 shown

@@ -179,6 +179,8 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                     {list.iter().map(|&i| {
                         let st = judged.0.with(|all| all.status(&i.id));
                         let status = if i.has_target() { status_name(st, l) } else { tr(l, "仅2022年", "2022 only") };
+                        // Read here, not in the row: the row is built untracked (see `Later`).
+                        let latest = store.entries.with(|e| latest_text(i, e.of(&i.id), l));
                         view! { <Later>
                             <tr id=format!("row-{}", i.id)>
                                 <th scope="row"><a href=Route::Indicator(i.id.clone()).href()>{super::marked(i.name.get(l).to_string(), l)}</a></th>
@@ -186,7 +188,7 @@ pub fn IndicatorTable(list: Vec<&'static Indicator>) -> impl IntoView {
                                 <td data-label=label(1)>{base_text(i, l)}</td>
                                 <td data-label=label(2)>{if i.has_target() { super::marked(targets_text(i, l), l) } else { "—".into_any() }}</td>
                                 <td data-label=label(3)>{super::marked(implied(i, l), l)}</td>
-                                <td data-label=label(4)>{store.entries.with(|e| latest_text(i, e.of(&i.id), l))}</td>
+                                <td data-label=label(4)>{latest}</td>
                                 <td data-label=label(5)>{kind_name(i.kind, l)}</td>
                                 <td data-label=label(6) class=format!("status {}", if i.has_target() { st.id() } else { "none" }) data-status=if i.has_target() { st.id() } else { "none" }>{status}{i.has_target().then(|| super::glossary::status_help(l))}</td>
                                 <td data-label=label(7)><Quotes ind=i/></td>

@@ -32,19 +32,25 @@ pub fn take_over(root: &web_sys::HtmlElement) {
     if let Some(shell) = doc.get_element_by_id("shell") {
         // The app's charts keep the room the first view's kept (set from their widths by the
         // page's script) until they measure themselves, after the first layout: otherwise that
-        // layout would show them empty and move what is below them.
-        let rooms = |el: &web_sys::Element| -> Vec<web_sys::HtmlElement> {
-            el.query_selector_all("figure.chart")
+        // layout would show them empty and move what is below them. Only where the first view
+        // shown is of the same charts (the reader may have followed a link before the app came).
+        let rooms = |el: &web_sys::Element| -> Vec<(String, web_sys::HtmlElement)> {
+            el.query_selector_all("figure.chart[data-chart]")
                 .map(|list| {
                     (0..list.length())
-                        .filter_map(|k| list.get(k)?.dyn_into().ok())
+                        .filter_map(|k| list.get(k)?.dyn_into::<web_sys::HtmlElement>().ok())
+                        .map(|f| (f.get_attribute("data-chart").unwrap_or_default(), f))
                         .collect()
                 })
                 .unwrap_or_default()
         };
         let (kept, built) = (rooms(&shell), rooms(root));
-        if kept.len() == built.len() {
-            for (from, to) in kept.iter().zip(&built) {
+        let shown = doc
+            .document_element()
+            .is_some_and(|html| !html.class_list().contains("first-wait"));
+        let same = kept.len() == built.len() && kept.iter().zip(&built).all(|(a, b)| a.0 == b.0);
+        if shown && same {
+            for ((_, from), (_, to)) in kept.iter().zip(&built) {
                 if let Ok(h) = from.style().get_property_value("min-height") {
                     let _ = to.style().set_property("min-height", &h);
                 }

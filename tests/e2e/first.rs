@@ -29,8 +29,8 @@ async fn screen(b: &Browser) -> serde_json::Value {
 
 /// Opens `url` on a site whose wasm is slow, and returns what was on screen in the first frame
 /// painted with a first view (or 1.5 s after the page was read, if none came): recorded by the
-/// page itself, as WebDriver answers only once the page has loaded, and the wasm is preloaded, so
-/// by then the app has started.
+/// page itself, as WebDriver answers only once the page has loaded, and by then the app may have
+/// started.
 async fn before_the_app(b: &Browser, site: &Site, url: &str) -> serde_json::Value {
     site.slow_down(".wasm", SLOW);
     // From the network, slow: not from the service worker's cache of an earlier visit.
