@@ -260,6 +260,14 @@ async fn a_table_row_shows_a_changed_figure_that_changes_no_judgement() {
     let host: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(host).expect("html element");
     // Built as the app starts, its parts later (see `ui::staged`).
     let store = xinyuan_tracker::ui::state::Store::load();
+    let put = move |value: f64| {
+        store.commit(Op::Put {
+            id: "revenue_incl_refund".into(),
+            figure: Figure::value(Period::Quarter(4), value),
+        });
+    };
+    // A figure already there when the row is built.
+    put(123.4);
     let staging = xinyuan_tracker::ui::staged::Staging::new();
     leptos::mount::mount_to(host.clone(), move || {
         provide_context(store);
@@ -284,13 +292,10 @@ async fn a_table_row_shows_a_changed_figure_that_changes_no_judgement() {
         }
         panic!("row without {value}");
     };
-    for value in [123.4, 567.8] {
-        store.commit(Op::Put {
-            id: "revenue_incl_refund".into(),
-            figure: Figure::value(Period::Quarter(4), value),
-        });
-        row(&host, &value.to_string()).await;
-    }
+    row(&host, "123.4").await;
+    // Replaced in the same period: the same judgement (no target, latest period unchanged).
+    put(567.8);
+    row(&host, "567.8").await;
     window.location().set_hash("").expect("address");
     host.remove();
     crate::clear();
