@@ -83,9 +83,8 @@ fn a_full_storage_is_reported_as_full() {
     clear();
 }
 
-#[wasm_bindgen_test]
-async fn the_app_mounts_and_renders_the_overview() {
-    clear();
+/// A new element in the page, for a view to be mounted into.
+fn page_host() -> web_sys::HtmlElement {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("document");
@@ -95,7 +94,13 @@ async fn the_app_mounts_and_renders_the_overview() {
         .expect("body")
         .append_child(&host)
         .expect("append");
-    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(host).expect("html element");
+    wasm_bindgen::JsCast::dyn_into(host).expect("html element")
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_and_renders_the_overview() {
+    clear();
+    let host = page_host();
     leptos::mount::mount_to(host.clone(), || {
         use leptos::prelude::*;
         let store = xinyuan_tracker::ui::state::Store::load();
@@ -250,14 +255,7 @@ async fn a_table_row_shows_a_changed_figure_that_changes_no_judgement() {
         .set_item("xinyuan-tracker.lang", "zh")
         .expect("language");
     window.location().set_hash("#/all").expect("address");
-    let document = window.document().expect("document");
-    let host = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    let host: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(host).expect("html element");
+    let host = page_host();
     // Built as the app starts, its parts later (see `ui::staged`).
     let store = xinyuan_tracker::ui::state::Store::load();
     let put = move |value: f64| {
