@@ -14,9 +14,11 @@
 // - A new version installs beside the running one and waits; the page says so
 //   (`tracker-update`, see boot.js) and switches when the reader chooses to reload.
 // - The page (the folder's address or index.html, with any query) comes from this version's
-//   cache; other files of the build too. A file fetched only when asked for (the Word document's
-//   worker) is checked against this version's digest before it is used or kept. Other addresses
-//   (a file opened or downloaded by its link) go to their handler below or to the network.
+//   cache; other files of the build too. Where the browser has static routes, it reads the page
+//   and the files kept at install from that cache itself, without running this worker. A file
+//   fetched only when asked for (the Word document's worker) is checked against this version's
+//   digest before it is used or kept. Other addresses (a file opened or downloaded by its link)
+//   go to their handler below or to the network.
 // - The published figures come from the network when it answers within a few seconds, else
 //   from the last copy kept.
 
@@ -54,7 +56,28 @@ async function fetchChecked(path, file) {
   throw new Error(`${file.name}: not this version's`);
 }
 
+/**
+ * Static routes (where the browser has them): the page and the files kept at install are read
+ * from this version's cache by the browser itself, without starting this worker or going through
+ * its fetch handler. A file the cache lacks is then asked of the network; the rest (figures,
+ * files fetched when asked for, the page with a query) still goes through the handlers below.
+ */
+function addRoutes(event) {
+  if (typeof event.addRoutes !== "function" || typeof URLPattern !== "function") return;
+  const source = { cacheName: CACHE };
+  const route = (pathname) => ({ condition: { urlPattern: new URLPattern({ pathname, search: "" }) }, source });
+  const rules = [route(ROOT)];
+  for (const [path, file] of files) if (!file.lazy) rules.push(route(path));
+  // A browser that refuses these rules sends every request through the fetch handler.
+  try {
+    Promise.resolve(event.addRoutes(rules)).catch(() => {});
+  } catch {
+    // As above.
+  }
+}
+
 self.addEventListener("install", (event) => {
+  addRoutes(event);
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);

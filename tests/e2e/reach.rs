@@ -382,6 +382,17 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
     // The site goes away: the tracker opens, with the published figures, and takes a figure.
     site.stop();
     b.reload().await;
+    // The page and its files were read from this version's cache by the browser's static
+    // routes, without the worker's fetch handler (the host sends `Vary: Accept-Encoding`).
+    let sources = b
+        .js("return [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource').filter(e => /[.](css|js|wasm)$/.test(e.name))].map(e => e.workerMatchedSourceType || 'none');")
+        .await;
+    assert!(
+        sources
+            .as_array()
+            .is_some_and(|s| s.len() >= 4 && s.iter().all(|v| v == "cache")),
+        "page, style, script and wasm from the static route: {sources}"
+    );
     let banner = b.text("[data-testid=published]").await;
     assert!(
         banner.contains("2 个"),
