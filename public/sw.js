@@ -57,24 +57,36 @@ async function fetchChecked(path, file) {
 }
 
 /**
- * Static routes (where the browser has them): the page and the files kept at install are read
- * from this version's cache by the browser itself, without starting this worker or going through
- * its fetch handler. A file the cache lacks is then asked of the network; the rest (figures,
- * files fetched when asked for, the page with a query) still goes through the handlers below.
+ * Static routes (where the browser has them): the page and the files it loads, kept at install,
+ * are read from this version's cache by the browser itself, without starting this worker or
+ * going through its fetch handler. A file the cache lacks is then asked of the network; the rest
+ * (figures, files fetched when asked for, the page with a query, the report's text and data that
+ * readers open by link) still goes through the handlers below.
+ *
+ * A route's `search: ""` also matches an address ending in a bare "?", which the cache keeps
+ * apart: the page is kept under those addresses too (`PAGE_KEYS`). The folder's name goes into
+ * the patterns as a literal (a host path such as /c++/ would otherwise be pattern syntax).
  */
 function addRoutes(event) {
   if (typeof event.addRoutes !== "function" || typeof URLPattern !== "function") return;
+  const literal = (path) => path.replace(/[\\:*+?(){}]/g, "\\$&");
   const source = { cacheName: CACHE };
-  const route = (pathname) => ({ condition: { urlPattern: new URLPattern({ pathname, search: "" }) }, source });
-  const rules = [route(ROOT)];
-  for (const [path, file] of files) if (!file.lazy) rules.push(route(path));
   // A browser that refuses these rules sends every request through the fetch handler.
   try {
+    const route = (path) => ({ condition: { urlPattern: new URLPattern({ pathname: literal(path), search: "" }) }, source });
+    const rules = [route(ROOT)];
+    for (const [path, file] of files) if (!file.lazy && !OPENED_BY_LINK.test(file.name)) rules.push(route(path));
     Promise.resolve(event.addRoutes(rules)).catch(() => {});
   } catch {
     // As above.
   }
 }
+
+/** Files of the build that readers open by their link rather than the page loading them. */
+const OPENED_BY_LINK = /[.](txt|json)$/;
+
+/** The addresses the page is kept under: the folder and index.html, each also with a bare "?". */
+const PAGE_KEYS = [ROOT, ROOT + "?", ROOT + "index.html", ROOT + "index.html?"];
 
 self.addEventListener("install", (event) => {
   addRoutes(event);
@@ -85,8 +97,11 @@ self.addEventListener("install", (event) => {
         if (file.lazy) continue;
         // The page is fetched at the address readers open (the folder), as the host serves it.
         const response = await fetchChecked(file.name === "index.html" ? ROOT : path, file);
-        await cache.put(path, response.clone());
-        if (file.name === "index.html") await cache.put(ROOT, response);
+        if (file.name === "index.html") {
+          for (const key of PAGE_KEYS) await cache.put(key, response.clone());
+        } else {
+          await cache.put(path, response);
+        }
       }
       try {
         const figures = await fetch(ROOT + FIGURES, { cache: "no-cache" });

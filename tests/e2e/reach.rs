@@ -423,6 +423,15 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
         .await;
     b.wait_for("[data-testid=figures]").await;
     assert!(b.text("[data-testid=figures]").await.contains("8.3"));
+    // An address ending in a bare "?" (the static routes match it; the page is kept under it).
+    for page in ["?", "index.html?"] {
+        b.goto(&format!("{url}{page}#/indicator/revenue")).await;
+        b.wait_for("[data-testid=figures]").await;
+        assert!(
+            b.text("[data-testid=figures]").await.contains("8.3"),
+            "offline at {page}"
+        );
+    }
 
     // A new version is deployed under the same address: the page says so, and reload brings it.
     site.resume();
@@ -523,5 +532,45 @@ async fn a_missing_file_says_nothing_and_a_slow_one_never_holds_up_the_report() 
         "{text}"
     );
     reader.close().await;
+    b.close().await;
+}
+
+/// A site under a folder whose name is URL-pattern syntax (`c++`, as the service worker's static
+/// routes would read it): the worker still keeps the page and its files, and it opens offline.
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn under_a_folder_named_like_pattern_syntax_the_tracker_still_works_offline() {
+    let root = tempfile::tempdir().expect("dir");
+    let sub = root.path().join("c++");
+    std::fs::create_dir_all(&sub).expect("sub-path");
+    harness::copy_dist(&sub, |_| false);
+    let mut site = Site::start(root.path());
+    let url: &'static str = Box::leak(format!("{}c++/", site.url).into_boxed_str());
+    let b = phone_in_chinese(url).await;
+    wait_until(&b, "the offline copy", async |b| {
+        b.js("return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active && r.active.state === 'activated'));")
+            .await
+            == true
+    })
+    .await;
+    let kept = b
+        .js("return caches.keys().then(k => caches.open(k[0])).then(c => c.keys()).then(r => r.map(q => new URL(q.url).pathname));")
+        .await;
+    let kept: Vec<&str> = kept
+        .as_array()
+        .map(|k| k.iter().filter_map(|p| p.as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        kept.contains(&"/c++/") && kept.iter().any(|p| p.ends_with(".wasm")),
+        "the page and the app kept: {kept:?}"
+    );
+    site.stop();
+    b.reload().await;
+    b.wait_for("body > main h1").await;
+    // Read by the static route, its pattern taking the folder's name literally.
+    let source = b
+        .js("return performance.getEntriesByType('navigation')[0].workerMatchedSourceType || 'none';")
+        .await;
+    assert_eq!(source, "cache", "the page by the static route");
     b.close().await;
 }
