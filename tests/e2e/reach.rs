@@ -64,6 +64,16 @@ async fn phone_in_chinese(url: &'static str) -> Browser {
     b
 }
 
+/// Waits until the service worker has kept this version's files (it is active).
+async fn offline_copy(b: &Browser) {
+    wait_until(b, "the offline copy", async |b| {
+        b.js("return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active && r.active.state === 'activated'));")
+            .await
+            == true
+    })
+    .await;
+}
+
 async fn count(b: &Browser, css: &str) -> usize {
     b.js(&format!(
         "return document.querySelectorAll({css:?}).length;"
@@ -372,12 +382,7 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
     let b = phone_in_chinese(url).await;
     b.text("[data-testid=published]").await;
     // The service worker has kept this version's files.
-    wait_until(&b, "the offline copy", async |b| {
-        b.js("return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active && r.active.state === 'activated'));")
-            .await
-            == true
-    })
-    .await;
+    offline_copy(&b).await;
 
     // The site goes away: the tracker opens, with the published figures, and takes a figure.
     site.stop();
@@ -547,12 +552,7 @@ async fn under_a_folder_named_like_pattern_syntax_the_tracker_still_works_offlin
     let mut site = Site::start(root.path());
     let url: &'static str = Box::leak(format!("{}c++/", site.url).into_boxed_str());
     let b = phone_in_chinese(url).await;
-    wait_until(&b, "the offline copy", async |b| {
-        b.js("return navigator.serviceWorker.getRegistration().then(r => !!(r && r.active && r.active.state === 'activated'));")
-            .await
-            == true
-    })
-    .await;
+    offline_copy(&b).await;
     let kept = b
         .js("return caches.keys().then(k => caches.open(k[0])).then(c => c.keys()).then(r => r.map(q => new URL(q.url).pathname));")
         .await;
