@@ -100,7 +100,7 @@ fn Indicator(ind: &'static Indicator) -> impl IntoView {
             }
         })}</Later>
         <Later><Figures ind=ind form=form/></Later>
-        <Later>        {move || if store.reading() {
+        <Later>{move || if store.reading() {
             // A reader of published (or shared) figures meets no form until they ask for one.
             (!store.shared.with(Option::is_some)).then(|| view! {
                 <p class="actions"><super::reach::AddOwn/></p>

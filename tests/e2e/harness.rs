@@ -230,6 +230,15 @@ pub fn copy_dist(to: &Path, leave_out: impl Fn(&str) -> bool) {
     copy_tree(&dist_dir(), to, &leave_out);
 }
 
+/// Copies the whole built site into the folder `name` of `root` (a site under a sub-path), and
+/// returns that folder.
+pub fn copy_dist_under(root: &Path, name: &str) -> PathBuf {
+    let sub = root.join(name);
+    std::fs::create_dir_all(&sub).expect("sub-path");
+    copy_dist(&sub, |_| false);
+    sub
+}
+
 fn copy_tree(from: &Path, to: &Path, leave_out: &impl Fn(&str) -> bool) {
     for entry in std::fs::read_dir(from)
         .expect("dist")

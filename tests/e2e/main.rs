@@ -1145,9 +1145,7 @@ async fn when_the_app_cannot_load_the_page_says_so_in_both_languages() {
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn the_same_build_works_under_a_sub_path() {
     let root = tempfile::tempdir().expect("dir");
-    let sub = root.path().join("tracker");
-    std::fs::create_dir(&sub).expect("sub-path");
-    harness::copy_dist(&sub, |_| false);
+    harness::copy_dist_under(root.path(), "tracker");
     let base = harness::serve_dir(root.path().to_path_buf());
     let b = Browser::start().await;
     b.client

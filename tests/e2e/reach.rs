@@ -11,9 +11,7 @@ use xinyuan_tracker::model::saved::{Entries, Op};
 
 /// A copy of the build under `<root>/tracker/`, with `figures` as its published file.
 fn site_with(root: &Path, figures: &Entries, at: &str) -> std::path::PathBuf {
-    let sub = root.join("tracker");
-    std::fs::create_dir_all(&sub).expect("sub-path");
-    harness::copy_dist(&sub, |_| false);
+    let sub = harness::copy_dist_under(root, "tracker");
     publish_file(&sub, figures, at);
     sub
 }
@@ -546,9 +544,7 @@ async fn a_missing_file_says_nothing_and_a_slow_one_never_holds_up_the_report() 
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn under_a_folder_named_like_pattern_syntax_the_tracker_still_works_offline() {
     let root = tempfile::tempdir().expect("dir");
-    let sub = root.path().join("c++");
-    std::fs::create_dir_all(&sub).expect("sub-path");
-    harness::copy_dist(&sub, |_| false);
+    harness::copy_dist_under(root.path(), "c++");
     let mut site = Site::start(root.path());
     let url: &'static str = Box::leak(format!("{}c++/", site.url).into_boxed_str());
     let b = phone_in_chinese(url).await;
