@@ -91,9 +91,21 @@ ensure_docx_reader() {
   fi
 }
 
+# Splits the app's module into parts fetched when first needed (public/split.sh); the version goes
+# with the split points' helpers (wasm_split_helpers, through leptos) in Cargo.lock.
+WASM_SPLIT_VERSION='0.2.4'
+ensure_wasm_split() {
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" ||
+    ! command -v wasm-split-cli >/dev/null; then
+    say "Installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  fi
+}
+
 ensure_build_tools() {
   ensure_rust
   ensure_wasm_opt
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_trunk
 }

@@ -10,6 +10,7 @@ mod grid;
 mod indicator;
 pub mod judged;
 mod overview;
+mod parts;
 mod paste;
 mod reach;
 pub mod staged;
@@ -114,7 +115,7 @@ pub fn Page(
         <main id="main" tabindex="-1">
             <staged::Later>{move || match route.get() {
                 Route::Overview | Route::Shared(_) => overview::Overview().into_any(),
-                Route::All { query, section, status } => view! { <table::AllIndicators query=query section=section status=status/> }.into_any(),
+                Route::All { query, section, status } => parts::all(query, section, status),
                 Route::Section(id) => view! { <table::SectionPage id=id/> }.into_any(),
                 Route::Indicator(id) => view! { <indicator::IndicatorPage id=id/> }.into_any(),
                 Route::Grid => (move || if store.shared.with(Option::is_some) {
@@ -129,11 +130,11 @@ pub fn Page(
                         <p class="actions"><reach::AddOwn/></p>
                     }.into_any()
                 } else {
-                    grid::GridPage().into_any()
+                    parts::grid()
                 }).into_any(),
-                Route::Data => data::DataPage().into_any(),
-                Route::Glossary => glossary::GlossaryPage().into_any(),
-                Route::Bulletin(month) => view! { <bulletin::BulletinPage month=month/> }.into_any(),
+                Route::Data => parts::data(),
+                Route::Glossary => parts::glossary(),
+                Route::Bulletin(month) => parts::bulletin(month),
             }}</staged::Later>
         </main>
         <staged::Later><Footer/></staged::Later>

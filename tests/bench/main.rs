@@ -533,6 +533,62 @@ async fn print_commits(report: &mut serde_json::Map<String, Value>, memory_too: 
 }
 
 /// A Lighthouse category score or metric as printed: a layout shift with three decimals.
+/// What is not part of a first visit: the parts of the module fetched when a page that needs
+/// them is first opened (`parts-*/`: a page's own part, `split_<page>.wasm`, and the pieces it
+/// shares with other pages, `chunk_<n>.wasm`), and the Word document's worker.
+fn print_fetched_later(report: &mut serde_json::Map<String, Value>) {
+    let dist = harness::dist_dir();
+    let mut files: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(&dist).unwrap().filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("parts-") {
+            // Their loader (`__wasm_split.js`) is imported by the app's script: a first visit has it.
+            for part in std::fs::read_dir(entry.path())
+                .unwrap()
+                .filter_map(Result::ok)
+            {
+                let part = part.file_name().to_string_lossy().into_owned();
+                if part.ends_with(".wasm") {
+                    files.push(format!("{name}/{part}"));
+                }
+            }
+        } else if name.starts_with("docx_worker") {
+            files.push(name);
+        }
+    }
+    files.sort();
+    let sized: Vec<(String, (usize, usize, usize))> = files
+        .into_iter()
+        .map(|f| {
+            let sizes = harness::compressed_sizes(&std::fs::read(dist.join(&f)).unwrap());
+            (f, sizes)
+        })
+        .collect();
+    let sum = |pick: &dyn Fn(&str) -> bool| {
+        sized
+            .iter()
+            .filter(|(f, _)| pick(f))
+            .fold((0, 0, 0), |a, (_, s)| (a.0 + s.0, a.1 + s.1, a.2 + s.2))
+    };
+    println!(
+        "\nFetched later, when a page needs it (bytes)\n{:<48} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for (f, s) in &sized {
+        println!("{f:<48} {:>10} {:>10} {:>10}", s.0, s.1, s.2);
+    }
+    let parts = sum(&|f| f.starts_with("parts-"));
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}",
+        "total of the parts", parts.0, parts.1, parts.2
+    );
+    report.insert(
+        "fetched_later".into(),
+        json!({"files": sized.iter().map(|(f, s)| json!({"file": f, "raw": s.0, "gzip": s.1, "brotli": s.2})).collect::<Vec<_>>(),
+               "parts_total": {"raw": parts.0, "gzip": parts.1, "brotli": parts.2}}),
+    );
+}
+
 fn lighthouse_value(name: &str, v: f64) -> String {
     if name == "cls" {
         format!("{v:.3}")
@@ -615,6 +671,7 @@ async fn main() {
         json!({"files": files.iter().map(|(f, s)| json!({"file": f, "raw": s.0, "gzip": s.1, "brotli": s.2})).collect::<Vec<_>>(),
                "total": {"raw": total.0, "gzip": total.1, "brotli": total.2}, "gzip_budget": harness::gzip_budget()}),
     );
+    print_fetched_later(&mut report);
 
     // Cold loads against the floor.
     let floor_url = harness::serve_dir(floor_page());

@@ -1047,6 +1047,13 @@ async fn a_first_visit_fits_the_size_budget() {
     let total: usize = files.iter().map(|(_, s)| s.1).sum();
     let budget = harness::gzip_budget();
     assert!(files.iter().any(|(f, _)| f.ends_with(".wasm")), "{files:?}");
+    // The pages split out of the module (src/ui/parts.rs) are not fetched for the overview.
+    assert!(
+        !files
+            .iter()
+            .any(|(f, _)| f.starts_with("parts-") && f.ends_with(".wasm")),
+        "the overview fetched a part of another page: {files:?}"
+    );
     assert!(
         total <= budget,
         "first visit is {total} gzip bytes, over the budget of {budget}: {files:#?}"

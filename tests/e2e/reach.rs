@@ -411,6 +411,11 @@ async fn after_one_visit_the_tracker_works_offline_and_a_new_version_is_announce
     b.reload().await;
     b.wait_for("[data-testid=figures]").await;
     assert!(b.text("[data-testid=figures]").await.contains("8.3"));
+    // Pages whose code is a part of its own (src/ui/parts.rs) were kept too.
+    b.open("#/bulletin").await;
+    b.wait_for("[data-testid=bulletin-print]").await;
+    b.open("#/data").await;
+    assert!(b.text("body > main h1").await.contains("导出"));
     // Offline, a link to a file of the site gets the file, not the app; the app's own address
     // with a query opens the app.
     let report = b
@@ -568,5 +573,47 @@ async fn under_a_folder_named_like_pattern_syntax_the_tracker_still_works_offlin
         .js("return performance.getEntriesByType('navigation')[0].workerMatchedSourceType || 'none';")
         .await;
     assert_eq!(source, "cache", "the page by the static route");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_page_whose_part_cannot_be_fetched_says_so_and_comes_on_a_retry() {
+    let root = tempfile::tempdir().expect("dir");
+    let dir = harness::copy_dist_under(root.path(), "tracker");
+    // The import/export page is a part of the module of its own (src/ui/parts.rs); here it is
+    // missing from the site, as when the connection drops while it is fetched.
+    let parts = std::fs::read_dir(&dir)
+        .expect("site")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("parts-"))
+        })
+        .expect("the parts' folder");
+    let part = parts.join("split_data.wasm");
+    let held = std::fs::read(&part).expect("the import/export part");
+    std::fs::remove_file(&part).expect("part held back");
+    let site = Site::start(root.path());
+    let url: &'static str = Box::leak(format!("{}tracker/", site.url).into_boxed_str());
+    let b = phone_in_chinese(url).await;
+    // The overview does not need it.
+    assert!(b.text("body > main h1").await.contains("2023"));
+
+    b.js("location.hash = '#/data'; return null;").await;
+    let said = b.text("[data-testid=part-not-loaded]").await;
+    assert!(said.contains("未能加载"), "{said}");
+    // The rest of the app keeps working.
+    b.open("#/indicator/gdp").await;
+    b.js("location.hash = '#/data'; return null;").await;
+    b.wait_for("[data-testid=part-not-loaded]").await;
+
+    // The part is back: trying again brings the page.
+    std::fs::write(&part, held).expect("part back");
+    b.click("[data-testid=part-not-loaded] button").await;
+    assert!(b.text("body > main h1").await.contains("导出"));
+    assert_eq!(count(&b, "[data-testid=part-not-loaded]").await, 0);
+    drop(site);
     b.close().await;
 }

@@ -1,0 +1,50 @@
+#!/bin/sh
+# Splits the app's module (run by public/post-build.sh after trunk has built it): the pages not
+# needed for the first view (the split points in src/ui/parts.rs) go into parts fetched the first
+# time one of them is opened. The module is linked with its relocations (build.rs), split by
+# wasm-split-cli (wasm_split_cli_support, the tool cargo-leptos uses), then bound by wasm-bindgen
+# and, in release builds, optimised by wasm-opt, each part on its own; the result replaces the
+# script and module trunk made from the whole. The parts go into a folder named after the build
+# (parts-<digest>/), so that a page never gets a part of another build from a cache.
+set -eu
+staging="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+profile="${TRUNK_PROFILE:-release}"
+for tool in wasm-split-cli wasm-bindgen; do
+  command -v "$tool" >/dev/null || { echo "split.sh: $tool is missing: run .ci/setup.sh" >&2; exit 1; }
+done
+
+js=$(cd "$staging" && ls xinyuan-tracker-*.js)
+[ "$(printf '%s\n' "$js" | wc -l)" -eq 1 ] || { echo "split.sh: not one app script in $staging: $js" >&2; exit 1; }
+name="${js%.js}"
+target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+case "$profile" in release) out=release ;; *) out=debug ;; esac
+raw="$target_dir/wasm32-unknown-unknown/$out/xinyuan-tracker.wasm"
+[ -f "$raw" ] || { echo "split.sh: no module at $raw" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# The loader (parts/__wasm_split.js) imports the app's script from the folder above it.
+mkdir -p "$work/parts"
+wasm-split-cli "$raw" "$work/parts" --target web --out-name "../$name"
+wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
+  --out-name "$name" --out-dir "$work/bound" "$work/$name.wasm"
+if [ "$profile" = release ]; then
+  opt="$(cd "$(dirname "$0")/.." && pwd)/.tools/node_modules/.bin/wasm-opt"
+  [ -x "$opt" ] || opt=wasm-opt
+  for module in "$work/bound/${name}_bg.wasm" "$work"/parts/*.wasm; do
+    "$opt" -Oz "$module" -o "$module.opt" 2>"$work/opt.log" || { cat "$work/opt.log" >&2; exit 1; }
+    mv "$module.opt" "$module"
+  done
+fi
+
+# The parts' folder is named after their contents and the app's module.
+digest=$(cat "$work"/parts/* "$work/bound/${name}_bg.wasm" | sha256sum | cut -c 1-16)
+parts="parts-$digest"
+# The app's script imports the loader as ./__wasm_split.js (the name the tool gives it).
+count=$(grep -c '^import \* as import[0-9]* from "\./__wasm_split\.js"$' "$work/bound/$name.js" || true)
+[ "$count" -gt 0 ] || { echo "split.sh: the app's script does not import the parts' loader" >&2; exit 1; }
+sed "s|^\(import \* as import[0-9]* from \"\)\./__wasm_split\.js\"$|\1./$parts/__wasm_split.js\"|" \
+  "$work/bound/$name.js" >"$staging/$name.js"
+cp "$work/bound/${name}_bg.wasm" "$staging/${name}_bg.wasm"
+rm -rf "$staging"/parts-*
+cp -R "$work/parts" "$staging/$parts"
