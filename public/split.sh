@@ -23,19 +23,33 @@ raw="$target_dir/wasm32-unknown-unknown/$out/xinyuan-tracker.wasm"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 1' INT HUP TERM
 # The loader (parts/__wasm_split.js) imports the app's script from the folder above it.
 mkdir -p "$work/parts"
 wasm-split-cli "$raw" "$work/parts" --target web --out-name "../$name"
 wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
   --out-name "$name" --out-dir "$work/bound" "$work/$name.wasm"
 if [ "$profile" = release ]; then
+  # binaryen 132 from npm (.ci/setup.sh): Debian's 108 makes a module that crashes.
   opt="$(cd "$(dirname "$0")/.." && pwd)/.tools/node_modules/.bin/wasm-opt"
-  [ -x "$opt" ] || opt=wasm-opt
+  [ -x "$opt" ] || { echo "split.sh: $opt is missing: run .ci/setup.sh" >&2; exit 1; }
   for module in "$work/bound/${name}_bg.wasm" "$work"/parts/*.wasm; do
     "$opt" -Oz "$module" -o "$module.opt" 2>"$work/opt.log" || { cat "$work/opt.log" >&2; exit 1; }
     mv "$module.opt" "$module"
   done
 fi
+
+# The loader instantiates a part from its response as it streams, which needs the host to send
+# `application/wasm`; like the app's own script, it reads the bytes first instead, so that any
+# host will do (the parts are small).
+stream='(WebAssembly.instantiateStreaming(src, imports))'
+whole='(src.then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.status + " " + r.url))).then((b) => WebAssembly.instantiate(b, imports)))'
+count=$(grep -cF "$stream" "$work/parts/__wasm_split.js" || true)
+[ "$count" -gt 0 ] || { echo "split.sh: the parts' loader is not as expected" >&2; exit 1; }
+awk -v a="$stream" -v b="$whole" '{ while ((i = index($0, a)) > 0) $0 = substr($0, 1, i - 1) b substr($0, i + length(a)); print }' \
+  "$work/parts/__wasm_split.js" >"$work/loader.js"
+! grep -qF 'instantiateStreaming' "$work/loader.js" || { echo "split.sh: loader not rewritten" >&2; exit 1; }
+mv "$work/loader.js" "$work/parts/__wasm_split.js"
 
 # The parts' folder is named after their contents and the app's module.
 digest=$(cat "$work"/parts/* "$work/bound/${name}_bg.wasm" | sha256sum | cut -c 1-16)

@@ -32,7 +32,7 @@ const files = new Map(
 );
 
 /** Whether a file name carries trunk's content hash (so any copy of it is this version's). */
-const hashed = (name) => /-[0-9a-f]{16}[._]/.test(name);
+const hashed = (name) => /-[0-9a-f]{16}[._/]/.test(name);
 
 async function sha256(body) {
   const digest = await crypto.subtle.digest("SHA-256", body);
@@ -116,9 +116,17 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
+      let earlier = false;
       for (const name of await caches.keys()) {
-        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+        if (name.startsWith(PREFIX) && name !== CACHE) {
+          earlier = true;
+          await caches.delete(name);
+        }
       }
+      // The first version kept here serves the tabs that installed it at once, so that the pages
+      // fetched when first opened (parts-*/) open offline in them too. A later version waits for
+      // a reload (the new-version notice).
+      if (!earlier) await self.clients.claim();
     })(),
   );
 });

@@ -209,6 +209,10 @@ pub enum ShareError {
     /// not (1 is the first), or 0 when the list itself is not.
     #[error("figure {0}")]
     Invalid(usize),
+    /// The part of the app that reads links could not be fetched (`ui::parts`): the link was not
+    /// read.
+    #[error("not fetched")]
+    NotFetched,
 }
 
 impl ShareError {
@@ -239,6 +243,8 @@ impl ShareError {
             (ShareError::Invalid(n), Lang::En) => format!(
                 "Figure {n} in the link cannot be used (its indicator, period or numbers are wrong)."
             ),
+            (ShareError::NotFetched, Lang::Zh) => "读取链接所需的部分未能加载，可能是网络中断了。联网后请刷新页面。".into(),
+            (ShareError::NotFetched, Lang::En) => "The part of the tracker that reads links could not be loaded; the connection may have dropped. Reload the page once you are online.".into(),
         }
     }
 }

@@ -71,20 +71,27 @@ pub fn App() -> impl IntoView {
     std::mem::forget(web::on_update_ready(move || store.update_ready.set(true)));
     let route = RwSignal::new(Route::parse(&web::hash()));
     std::mem::forget(web::on_hash_change(move |h| route.set(Route::parse(&h))));
-    // A shared link's figures are read once when its address is opened.
+    // A shared link's figures are read once when its address is opened (by a part of the module
+    // of its own, fetched then: `parts`).
     Effect::new(move |_| {
         if let Route::Shared(payload) = route.get() {
-            match crate::model::share::decode(&payload, Dataset::embedded()) {
-                Ok(shared) => {
-                    store.shared_error.set(None);
-                    store.shared_latest_only.set(shared.latest_only);
-                    store.show_shared(Some(shared.figures));
+            leptos::task::spawn_local(async move {
+                match parts::read_shared(payload).await {
+                    Ok(shared) => {
+                        store.shared_error.set(None);
+                        store.shared_latest_only.set(shared.latest_only);
+                        store.show_shared(Some(shared.figures));
+                    }
+                    // The link stays in the address: a reload reads it again.
+                    Err(e @ crate::model::share::ShareError::NotFetched) => {
+                        store.shared_error.set(Some(e));
+                    }
+                    Err(e) => {
+                        store.shared_error.set(Some(e));
+                        web::replace_hash(&Route::Overview.href());
+                    }
                 }
-                Err(e) => {
-                    store.shared_error.set(Some(e));
-                    web::replace_hash(&Route::Overview.href());
-                }
-            }
+            });
         }
     });
     Effect::new(move |_| web::set_document_lang(store.lang.get().tag()));

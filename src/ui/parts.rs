@@ -8,6 +8,9 @@ use super::state::use_store;
 use super::text::tr;
 use super::{bulletin, data, glossary, grid, table};
 use crate::model::progress::Status;
+use crate::model::saved::Entries;
+use crate::model::share::{self, Offer, ShareError, Shared};
+use crate::model::Dataset;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
@@ -51,6 +54,16 @@ fn all_indicators(
     status: Vec<Status>,
 ) -> Result<AnyView, NotLoaded> {
     Ok(view! { <table::AllIndicators query=query section=section status=status/> }.into_any())
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(share_read, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn read_link(payload: String) -> Result<Result<Shared, ShareError>, NotLoaded> {
+    Ok(share::decode(&payload, Dataset::embedded()))
+}
+
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(share_make, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn make_link(base: String, shown: Entries) -> Result<Offer, NotLoaded> {
+    Ok(share::offer(&base, &shown, Dataset::embedded()))
 }
 
 /// A split point's result: it is fetched with the `split` feature, at hand without.
@@ -101,6 +114,19 @@ pub fn all(query: String, section: Option<String>, status: Vec<Status>) -> AnyVi
     })
 }
 
+/// The figures of a shared link's payload ([`share::decode`]); [`ShareError::NotFetched`] when
+/// the part that reads links could not be fetched.
+pub async fn read_shared(payload: String) -> Result<Shared, ShareError> {
+    fetched!(read_link(payload))
+        .await
+        .unwrap_or(Err(ShareError::NotFetched))
+}
+
+/// A link carrying `shown` ([`share::offer`]).
+pub async fn share_offer(base: String, shown: Entries) -> Result<Offer, NotLoaded> {
+    fetched!(make_link(base, shown)).await
+}
+
 /// Shows the page once its part is in (a loading line meanwhile); if the part cannot be fetched,
 /// says so, with a way to try again.
 fn in_part<F, Fut>(load: F) -> AnyView
@@ -108,7 +134,8 @@ where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, NotLoaded>> + 'static,
 {
-    let lang = use_store().lang;
+    let store = use_store();
+    let lang = store.lang;
     let attempt = RwSignal::new(0u32);
     let page = move || {
         attempt.track();
@@ -118,7 +145,12 @@ where
                 Ok(page) => page,
                 Err(NotLoaded) => view! {
                     <p class="banner error" role="alert" data-testid="part-not-loaded">
-                        {move || tr(lang.get(), "这一页未能加载，可能是网络中断了。", "This page could not be loaded; the connection may have dropped.")}
+                        // A new version has taken over: this version's parts are gone.
+                        {move || if store.update_ready.get() {
+                            tr(lang.get(), "这一页未能加载：本工具已有新版本，请刷新页面（已保存的数据不会丢失）。", "This page could not be loaded: a new version of the tracker is in; reload the page (saved figures are kept).")
+                        } else {
+                            tr(lang.get(), "这一页未能加载，可能是网络中断了。", "This page could not be loaded; the connection may have dropped.")
+                        }}
                         " "
                         <button on:click=move |_| attempt.update(|a| *a += 1)>{move || tr(lang.get(), "重试", "Try again")}</button>
                     </p>

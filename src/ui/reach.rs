@@ -149,13 +149,18 @@ pub fn AddOwn() -> impl IntoView {
 pub fn SharePanel() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let data = Dataset::embedded();
     let offer = RwSignal::new(None::<Offer>);
     let copied = RwSignal::new(false);
+    // The link is made by a part of the module of its own, fetched on the first click.
+    let not_made = RwSignal::new(false);
     let make = move |_| {
         copied.set(false);
         let shown = store.entries.get_untracked();
-        offer.set(Some(share::offer(&web::app_address(), &shown, data)));
+        leptos::task::spawn_local(async move {
+            let made = super::parts::share_offer(web::app_address(), shown).await;
+            not_made.set(made.is_err());
+            offer.set(made.ok());
+        });
     };
     let copy = move |link: String| {
         leptos::task::spawn_local(async move {
@@ -166,6 +171,9 @@ pub fn SharePanel() -> impl IntoView {
     };
     view! {
         <button on:click=make data-testid="share">{move || tr(lang.get(), "分享链接", "Share a link")}</button>
+        {move || not_made.get().then(|| view! {
+            <p role="alert" data-testid="share-not-made">{tr(lang.get(), "未能生成链接，可能是网络中断了。请再试一次。", "The link could not be made; the connection may have dropped. Try again.")}</p>
+        })}
         {move || offer.get().map(|o| {
             let l = lang.get();
             let (link, note) = match o {

@@ -532,7 +532,6 @@ async fn print_commits(report: &mut serde_json::Map<String, Value>, memory_too: 
     report.insert("commit_scaled_ms".into(), scaled);
 }
 
-/// A Lighthouse category score or metric as printed: a layout shift with three decimals.
 /// What is not part of a first visit: the parts of the module fetched when a page that needs
 /// them is first opened (`parts-*/`: a page's own part, `split_<page>.wasm`, and the pieces it
 /// shares with other pages, `chunk_<n>.wasm`), and the Word document's worker.
@@ -589,6 +588,7 @@ fn print_fetched_later(report: &mut serde_json::Map<String, Value>) {
     );
 }
 
+/// A Lighthouse category score or metric as printed: a layout shift with three decimals.
 fn lighthouse_value(name: &str, v: f64) -> String {
     if name == "cls" {
         format!("{v:.3}")

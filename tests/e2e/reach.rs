@@ -617,3 +617,27 @@ async fn a_page_whose_part_cannot_be_fetched_says_so_and_comes_on_a_retry() {
     drop(site);
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn on_a_first_visit_the_pages_fetched_when_first_opened_work_offline_without_a_reload() {
+    let root = tempfile::tempdir().expect("dir");
+    harness::copy_dist_under(root.path(), "tracker");
+    let mut site = Site::start(root.path());
+    let url: &'static str = Box::leak(format!("{}tracker/", site.url).into_boxed_str());
+    // One visit, never reloaded: the service worker installed by it serves this tab.
+    let b = Browser::start_at(url).await;
+    b.open("#/").await;
+    offline_copy(&b).await;
+    wait_until(&b, "the tab served by the service worker", async |b| {
+        b.js("return !!navigator.serviceWorker.controller;").await == true
+    })
+    .await;
+    site.stop();
+    b.js("location.hash = '#/glossary'; return null;").await;
+    b.wait_for("main h2#pace").await;
+    b.js("location.hash = '#/entry'; return null;").await;
+    b.wait_for("main textarea").await;
+    assert_eq!(count(&b, "[data-testid=part-not-loaded]").await, 0);
+    b.close().await;
+}
