@@ -152,7 +152,11 @@ where
                             tr(lang.get(), "这一页未能加载，可能是网络中断了。", "This page could not be loaded; the connection may have dropped.")
                         }}
                         " "
-                        <button on:click=move |_| attempt.update(|a| *a += 1)>{move || tr(lang.get(), "重试", "Try again")}</button>
+                        <button on:click=move |_| {
+                            attempt.update(|a| *a += 1);
+                            // The button is replaced: keyboard focus goes to the page's content.
+                            crate::web::focus("main");
+                        }>{move || tr(lang.get(), "重试", "Try again")}</button>
                     </p>
                 }
                 .into_any(),

@@ -613,6 +613,12 @@ async fn a_page_whose_part_cannot_be_fetched_says_so_and_comes_on_a_retry() {
     std::fs::write(&part, held).expect("part back");
     b.click("[data-testid=part-not-loaded] button").await;
     assert!(b.text("body > main h1").await.contains("导出"));
+    // Keyboard focus did not fall to the page's start with the button it was on.
+    assert_eq!(
+        b.js("return document.activeElement && document.activeElement.id;")
+            .await,
+        "main"
+    );
     assert_eq!(count(&b, "[data-testid=part-not-loaded]").await, 0);
     drop(site);
     b.close().await;
