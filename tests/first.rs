@@ -110,6 +110,33 @@ fn the_first_view_goes_between_the_markers_and_can_be_put_there_again() {
     assert_eq!(first::insert("<html></html>", "", "", None), None);
 }
 
+#[test]
+fn every_section_and_indicator_has_a_first_view_of_the_page_itself_not_a_loading_line() {
+    use xinyuan_tracker::model::route::Route;
+    let pages = first::pages(data());
+    assert_eq!(pages.len(), data().sections.len() + data().indicators.len());
+    for (route, path) in pages {
+        for lang in [Lang::Zh, Lang::En] {
+            let html = first::page_html(route.clone(), lang, None);
+            let h1 = html
+                .split("<h1>")
+                .nth(1)
+                .and_then(|h| h.split("</h1>").next())
+                .unwrap_or_else(|| panic!("{path} ({lang:?}) has no heading: {html}"));
+            let name = match &route {
+                Route::Section(id) => data().section(id).unwrap().short.get(lang).to_string(),
+                Route::Indicator(id) => data().indicator(id).unwrap().name.get(lang).to_string(),
+                other => panic!("not a page with a first view of its own: {other:?}"),
+            };
+            assert!(strip_tags(h1).contains(&name), "{path} ({lang:?}): {h1}");
+            assert!(
+                !html.contains("class=\"loading\""),
+                "{path} ({lang:?}) shows a loading line"
+            );
+        }
+    }
+}
+
 fn strip_tags(html: &str) -> String {
     let mut out = String::new();
     let mut inside = false;

@@ -33,6 +33,8 @@ use text::tr;
 pub async fn start() {
     web::mark("tracker:start");
     let _ = Dataset::embedded();
+    // The page opened, if its code is a part of its own, is fetched before the app is built.
+    parts::ready(&Route::parse(&web::hash())).await;
     web::next_task().await;
     let store = Store::load();
     if let Some(text) = web::first_published() {
@@ -123,8 +125,8 @@ pub fn Page(
             <staged::Later>{move || match route.get() {
                 Route::Overview | Route::Shared(_) => overview::Overview().into_any(),
                 Route::All { query, section, status } => parts::all(query, section, status),
-                Route::Section(id) => view! { <table::SectionPage id=id/> }.into_any(),
-                Route::Indicator(id) => view! { <indicator::IndicatorPage id=id/> }.into_any(),
+                Route::Section(id) => parts::section(id),
+                Route::Indicator(id) => parts::indicator(id),
                 Route::Grid => (move || if store.shared.with(Option::is_some) {
                     view! {
                         <h1>{move || tr(store.lang.get(), "批量录入", "Enter a release")}</h1>

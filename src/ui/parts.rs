@@ -6,15 +6,19 @@
 
 use super::state::use_store;
 use super::text::tr;
-use super::{bulletin, data, glossary, grid, table};
 use crate::model::progress::Status;
+use crate::model::route::Route;
 use crate::model::saved::Entries;
 use crate::model::share::{self, Offer, ShareError, Shared};
 use crate::model::Dataset;
+use crate::ui;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
+use std::cell::Cell;
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
 
 /// A part of the module that could not be fetched (the network is down and the part was not kept
 /// for offline use yet, or the site was replaced by a newer version in the meantime).
@@ -27,43 +31,57 @@ impl From<SplitLoaderError> for NotLoaded {
     }
 }
 
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(entry, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn grid_page() -> Result<AnyView, NotLoaded> {
-    Ok(grid::GridPage().into_any())
+/// The split points: each part has one function, a split point with the `split` feature (a
+/// plain function without it), and `ready`, which fetches the part without calling anything in
+/// it (see [`ready`]).
+macro_rules! split {
+    ($($part:ident: fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block)*) => {
+        $(
+            mod $part {
+                #[allow(unused_imports)]
+                use super::*;
+
+                #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible, preload(ready)))]
+                pub fn $name($($arg: $ty),*) -> $ret $body
+
+                #[cfg(not(feature = "split"))]
+                #[allow(dead_code)] // The parts of shared links are not pages.
+                pub async fn ready() -> Result<(), NotLoaded> {
+                    Ok(())
+                }
+            }
+        )*
+    };
 }
 
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn data_page() -> Result<AnyView, NotLoaded> {
-    Ok(data::DataPage().into_any())
-}
-
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(bulletin, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn bulletin_page(month: Option<u8>) -> Result<AnyView, NotLoaded> {
-    Ok(view! { <bulletin::BulletinPage month=month/> }.into_any())
-}
-
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(glossary, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn glossary_page() -> Result<AnyView, NotLoaded> {
-    Ok(glossary::GlossaryPage().into_any())
-}
-
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(all, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn all_indicators(
-    query: String,
-    section: Option<String>,
-    status: Vec<Status>,
-) -> Result<AnyView, NotLoaded> {
-    Ok(view! { <table::AllIndicators query=query section=section status=status/> }.into_any())
-}
-
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(share_read, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn read_link(payload: String) -> Result<Result<Shared, ShareError>, NotLoaded> {
-    Ok(share::decode(&payload, Dataset::embedded()))
-}
-
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(share_make, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn make_link(base: String, shown: Entries) -> Result<Offer, NotLoaded> {
-    Ok(share::offer(&base, &shown, Dataset::embedded()))
+split! {
+    entry: fn page() -> Result<AnyView, NotLoaded> {
+        Ok(ui::grid::GridPage().into_any())
+    }
+    data: fn page() -> Result<AnyView, NotLoaded> {
+        Ok(ui::data::DataPage().into_any())
+    }
+    bulletin: fn page(month: Option<u8>) -> Result<AnyView, NotLoaded> {
+        Ok(view! { <ui::bulletin::BulletinPage month=month/> }.into_any())
+    }
+    glossary: fn page() -> Result<AnyView, NotLoaded> {
+        Ok(ui::glossary::GlossaryPage().into_any())
+    }
+    all: fn page(query: String, section: Option<String>, status: Vec<Status>) -> Result<AnyView, NotLoaded> {
+        Ok(view! { <ui::table::AllIndicators query=query section=section status=status/> }.into_any())
+    }
+    section: fn page(id: String) -> Result<AnyView, NotLoaded> {
+        Ok(view! { <ui::table::SectionPage id=id/> }.into_any())
+    }
+    indicator: fn page(id: String) -> Result<AnyView, NotLoaded> {
+        Ok(view! { <ui::indicator::IndicatorPage id=id/> }.into_any())
+    }
+    share_read: fn read(payload: String) -> Result<Result<Shared, ShareError>, NotLoaded> {
+        Ok(share::decode(&payload, Dataset::embedded()))
+    }
+    share_make: fn make(base: String, shown: Entries) -> Result<Offer, NotLoaded> {
+        Ok(share::offer(&base, &shown, Dataset::embedded()))
+    }
 }
 
 /// A split point's result: it is fetched with the `split` feature, at hand without.
@@ -83,63 +101,92 @@ macro_rules! fetched {
 /// The page of the entry grid and the paste box.
 #[allow(clippy::redundant_closure)] // Not redundant without the `split` feature.
 pub fn grid() -> AnyView {
-    in_part(|| fetched!(grid_page()))
+    in_part(|| fetched!(entry::page()))
 }
 
 /// The import / export page.
 #[allow(clippy::redundant_closure)] // Not redundant without the `split` feature.
 pub fn data() -> AnyView {
-    in_part(|| fetched!(data_page()))
+    in_part(|| fetched!(data::page()))
 }
 
 /// The bulletin of a month (or of the latest release).
 pub fn bulletin(month: Option<u8>) -> AnyView {
-    in_part(move || fetched!(bulletin_page(month)))
+    in_part(move || fetched!(bulletin::page(month)))
 }
 
 /// The glossary.
 #[allow(clippy::redundant_closure)] // Not redundant without the `split` feature.
 pub fn glossary() -> AnyView {
-    in_part(|| fetched!(glossary_page()))
+    in_part(|| fetched!(glossary::page()))
 }
 
 /// Every indicator, filtered.
 pub fn all(query: String, section: Option<String>, status: Vec<Status>) -> AnyView {
-    in_part(move || {
-        fetched!(all_indicators(
-            query.clone(),
-            section.clone(),
-            status.clone()
-        ))
-    })
+    in_part(move || fetched!(all::page(query.clone(), section.clone(), status.clone())))
+}
+
+/// A section's page.
+pub fn section(id: String) -> AnyView {
+    in_part(move || fetched!(section::page(id.clone())))
+}
+
+/// An indicator's page.
+pub fn indicator(id: String) -> AnyView {
+    in_part(move || fetched!(indicator::page(id.clone())))
 }
 
 /// The figures of a shared link's payload ([`share::decode`]); [`ShareError::NotFetched`] when
 /// the part that reads links could not be fetched.
 pub async fn read_shared(payload: String) -> Result<Shared, ShareError> {
-    fetched!(read_link(payload))
+    fetched!(share_read::read(payload))
         .await
         .unwrap_or(Err(ShareError::NotFetched))
 }
 
 /// A link carrying `shown` ([`share::offer`]).
 pub async fn share_offer(base: String, shown: Entries) -> Result<Offer, NotLoaded> {
-    fetched!(make_link(base, shown)).await
+    fetched!(share_make::make(base, shown)).await
 }
 
-/// Shows the page once its part is in (a loading line meanwhile); if the part cannot be fetched,
-/// says so, with a way to try again.
+/// Fetches the part of the page `route` opens, if it has one, and waits until it is in (or could
+/// not be fetched: the page then says so). The app starts with it, so that it takes over from the
+/// first view with the page itself rather than a loading line.
+pub async fn ready(route: &Route) {
+    let _ = match route {
+        Route::Grid => entry::ready().await,
+        Route::Data => data::ready().await,
+        Route::Bulletin(_) => bulletin::ready().await,
+        Route::Glossary => glossary::ready().await,
+        Route::All { .. } => all::ready().await,
+        Route::Section(_) => section::ready().await,
+        Route::Indicator(_) => indicator::ready().await,
+        Route::Overview | Route::Shared(_) => Ok(()),
+    };
+}
+
+/// Shows the page: at once if its part is in (always so natively, where nothing is split: the
+/// build's HTML of a page is the page, not a loading line); otherwise once it is, with a loading
+/// line meanwhile, and if the part cannot be fetched, says so, with a way to try again.
 fn in_part<F, Fut>(load: F) -> AnyView
 where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, NotLoaded>> + 'static,
 {
+    let mut asked: Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>>>> = Box::pin(load());
+    match asked.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(page)) => return page,
+        Poll::Ready(Err(NotLoaded)) => asked = Box::pin(std::future::ready(Err(NotLoaded))),
+        // The same future goes on below: the part is fetched once.
+        Poll::Pending => {}
+    }
+    let asked = SendWrapper::new(Cell::new(Some(asked)));
     let store = use_store();
     let lang = store.lang;
     let attempt = RwSignal::new(0u32);
     let page = move || {
         attempt.track();
-        let page = SendWrapper::new(load());
+        let page = SendWrapper::new(Cell::take(&asked).unwrap_or_else(|| Box::pin(load())));
         Suspend::new(async move {
             match page.await {
                 Ok(page) => page,

@@ -157,6 +157,36 @@ fn native_commit() -> Value {
     Value::Object(out)
 }
 
+/// First visits that open a section or an indicator page (a link to one): the page's own first
+/// view, the module and the page's part; totals only.
+async fn print_other_first_visits(report: &mut serde_json::Map<String, Value>) {
+    println!(
+        "\nFirst visit to another page (bytes)\n{:<48} {:>10} {:>10} {:>10} {:>6}",
+        "page", "raw", "gzip", "brotli", "files"
+    );
+    let mut out = serde_json::Map::new();
+    for page in ["#/section/a4", "#/indicator/gdp"] {
+        let b = Browser::start().await;
+        let files = harness::first_visit_to(&b, page).await;
+        b.close().await;
+        let t = files
+            .iter()
+            .fold((0, 0, 0), |a, (_, s)| (a.0 + s.0, a.1 + s.1, a.2 + s.2));
+        println!(
+            "{page:<48} {:>10} {:>10} {:>10} {:>6}",
+            t.0,
+            t.1,
+            t.2,
+            files.len()
+        );
+        out.insert(
+            page.into(),
+            json!({"raw": t.0, "gzip": t.1, "brotli": t.2, "files": files.len()}),
+        );
+    }
+    report.insert("first_visit_other_pages".into(), Value::Object(out));
+}
+
 /// A static page with the overview's table and cards and no wasm: the floor for load time.
 fn floor_page() -> std::path::PathBuf {
     let data = Dataset::embedded();
@@ -672,6 +702,7 @@ async fn main() {
                "total": {"raw": total.0, "gzip": total.1, "brotli": total.2}, "gzip_budget": harness::gzip_budget()}),
     );
     print_fetched_later(&mut report);
+    print_other_first_visits(&mut report).await;
 
     // Cold loads against the floor.
     let floor_url = harness::serve_dir(floor_page());

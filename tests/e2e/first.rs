@@ -10,8 +10,12 @@ use xinyuan_tracker::model::publish;
 use xinyuan_tracker::model::saved::{Entries, Op};
 use xinyuan_tracker::model::{Dataset, Lang};
 
-/// How long the wasm takes to arrive: time enough to look at the first view.
+/// How long the app's module takes to arrive: time enough to look at the first view.
 const SLOW: Duration = Duration::from_secs(4);
+
+/// The app's module (`xinyuan-tracker-<digest>_bg.wasm`), not the parts it fetches later
+/// (`parts-<digest>/…`): slowing each of those too would only add up the same wait again.
+const MODULE: &str = "_bg.wasm";
 
 /// What is on screen, as a function of the page: the text of every visible part outside the
 /// charts (drawn when the app arrives, at the width they get), and where it is.
@@ -32,7 +36,7 @@ async fn screen(b: &Browser) -> serde_json::Value {
 /// page itself, as WebDriver answers only once the page has loaded, and by then the app may have
 /// started.
 async fn before_the_app(b: &Browser, site: &Site, url: &str) -> serde_json::Value {
-    site.slow_down(".wasm", SLOW);
+    site.slow_down(MODULE, SLOW);
     // From the network, slow: not from the service worker's cache of an earlier visit.
     super::devtools(b, "Network.enable", serde_json::json!({})).await;
     super::devtools(
@@ -103,7 +107,7 @@ async fn the_overview_is_read_before_the_app_arrives_and_the_app_takes_over_unch
 
     // A reader who chose Chinese gets the Chinese first view.
     b.click("button.lang").await;
-    site.slow_down(".wasm", SLOW);
+    site.slow_down(MODULE, SLOW);
     let first = before_the_app(&b, &site, site.url).await;
     let text = first.to_string();
     assert!(
