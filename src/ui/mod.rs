@@ -33,7 +33,9 @@ use text::tr;
 pub async fn start() {
     web::mark("tracker:start");
     let _ = Dataset::embedded();
-    // The page opened, if its code is a part of its own, is fetched before the app is built.
+    web::next_task().await;
+    // The page opened, if its code is a part of its own, is fetched before the app is built (in
+    // a task of its own: asking for a part and its pieces is a few dozen fetches).
     parts::ready(&Route::parse(&web::hash())).await;
     web::next_task().await;
     let store = Store::load();

@@ -1090,9 +1090,12 @@ async fn without_storage_the_app_works_in_memory_and_says_so() {
     b.close().await;
 }
 
-/// Waits for a finished download whose name ends with `suffix`, and returns its bytes.
+/// Waits for a finished download whose name ends with `suffix`, and returns its bytes: the file
+/// once it is not empty and two looks 100 ms apart find the same bytes (the browser may still be
+/// writing it when its name appears).
 async fn downloaded(b: &Browser, suffix: &str) -> Vec<u8> {
     let start = std::time::Instant::now();
+    let mut last: Option<Vec<u8>> = None;
     loop {
         let found = std::fs::read_dir(b.downloads())
             .into_iter()
@@ -1101,7 +1104,11 @@ async fn downloaded(b: &Browser, suffix: &str) -> Vec<u8> {
             .map(|e| e.path())
             .find(|p| p.to_string_lossy().ends_with(suffix));
         if let Some(p) = found {
-            return std::fs::read(p).expect("read download");
+            let bytes = std::fs::read(p).expect("read download");
+            if !bytes.is_empty() && last.as_ref() == Some(&bytes) {
+                return bytes;
+            }
+            last = Some(bytes);
         }
         assert!(start.elapsed() < harness::WAIT, "no {suffix} downloaded");
         tokio::time::sleep(Duration::from_millis(100)).await;
