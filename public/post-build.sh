@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run by trunk after every build (Trunk.toml, post_build hook), in this order:
-# 1. the app's module is split: the pages not needed for the first view go into parts of their
-#    own (split.sh);
+# 1. the app's module is split: every page but the overview goes into a part of its own
+#    (split.sh);
 # 2. release builds only: the first view, the overview rendered to HTML by the app's own components
 #    (src/bin/prerender.rs, natively), goes into index.html;
 # 3. the service worker lists the build's files with their digests (sw-stamp.sh).

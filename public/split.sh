@@ -1,7 +1,7 @@
 #!/bin/sh
-# Splits the app's module (run by public/post-build.sh after trunk has built it): the pages not
-# needed for the first view (the split points in src/ui/parts.rs) go into parts fetched the first
-# time one of them is opened. The module is linked with its relocations (build.rs), split by
+# Splits the app's module (run by public/post-build.sh after trunk has built it): every page but
+# the overview (the split points in src/ui/parts.rs) goes into a part fetched the first time it is
+# needed. The module is linked with its relocations (build.rs), split by
 # wasm-split-cli (wasm_split_cli_support, the tool cargo-leptos uses), then bound by wasm-bindgen
 # and, in release builds, optimised by wasm-opt, each part on its own; the result replaces the
 # script and module trunk made from the whole. The parts go into a folder named after the build

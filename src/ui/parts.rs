@@ -1,8 +1,8 @@
-//! Pages whose code is not needed for the first view come in parts of the module of their own,
-//! fetched the first time one of them is opened (split out of the build's module by
+//! Every page but the overview, and reading and making share links, come in parts of the module
+//! of their own, fetched the first time one of them is needed (split out of the build's module by
 //! `public/split.sh`; each function below is a split point, with the `split` feature, on by
-//! default). Natively (the build's rendering to HTML), and without the feature, they are plain
-//! calls.
+//! default); the app fetches the part of the page in the address before it starts ([`ready`]).
+//! Natively (the build's rendering to HTML), and without the feature, they are plain calls.
 
 use super::state::use_store;
 use super::text::tr;
