@@ -31,8 +31,8 @@ impl From<SplitLoaderError> for NotLoaded {
     }
 }
 
-/// The split points: each part has one function, a split point with the `split` feature (a
-/// plain function without it), and `ready`, which fetches the part without calling anything in
+/// The split points: each part has one function, a split point with the `split` feature (an
+/// async function at hand without it), and `ready`, which fetches the part without calling anything in
 /// it (see [`ready`]).
 macro_rules! split {
     ($($part:ident: fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block)*) => {
@@ -41,8 +41,12 @@ macro_rules! split {
                 #[allow(unused_imports)]
                 use super::*;
 
-                #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible, preload(ready)))]
+                #[cfg(feature = "split")]
+                #[leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible, preload(ready))]
                 pub fn $name($($arg: $ty),*) -> $ret $body
+
+                #[cfg(not(feature = "split"))]
+                pub async fn $name($($arg: $ty),*) -> $ret $body
 
                 #[cfg(not(feature = "split"))]
                 #[allow(dead_code)] // The parts of shared links are not pages.
@@ -84,69 +88,52 @@ split! {
     }
 }
 
-/// A split point's result: it is fetched with the `split` feature, at hand without.
-#[cfg(feature = "split")]
-macro_rules! fetched {
-    ($call:expr) => {
-        $call
-    };
-}
-#[cfg(not(feature = "split"))]
-macro_rules! fetched {
-    ($call:expr) => {
-        std::future::ready($call)
-    };
-}
-
 /// The page of the entry grid and the paste box.
-#[allow(clippy::redundant_closure)] // Not redundant without the `split` feature.
 pub fn grid() -> AnyView {
-    in_part(|| fetched!(entry::page()))
+    in_part(entry::page)
 }
 
 /// The import / export page.
-#[allow(clippy::redundant_closure)] // Not redundant without the `split` feature.
 pub fn data() -> AnyView {
-    in_part(|| fetched!(data::page()))
+    in_part(data::page)
 }
 
 /// The bulletin of a month (or of the latest release).
 pub fn bulletin(month: Option<u8>) -> AnyView {
-    in_part(move || fetched!(bulletin::page(month)))
+    in_part(move || bulletin::page(month))
 }
 
 /// The glossary.
-#[allow(clippy::redundant_closure)] // Not redundant without the `split` feature.
 pub fn glossary() -> AnyView {
-    in_part(|| fetched!(glossary::page()))
+    in_part(glossary::page)
 }
 
 /// Every indicator, filtered.
 pub fn all(query: String, section: Option<String>, status: Vec<Status>) -> AnyView {
-    in_part(move || fetched!(all::page(query.clone(), section.clone(), status.clone())))
+    in_part(move || all::page(query.clone(), section.clone(), status.clone()))
 }
 
 /// A section's page.
 pub fn section(id: String) -> AnyView {
-    in_part(move || fetched!(section::page(id.clone())))
+    in_part(move || section::page(id.clone()))
 }
 
 /// An indicator's page.
 pub fn indicator(id: String) -> AnyView {
-    in_part(move || fetched!(indicator::page(id.clone())))
+    in_part(move || indicator::page(id.clone()))
 }
 
 /// The figures of a shared link's payload ([`share::decode`]); [`ShareError::NotFetched`] when
 /// the part that reads links could not be fetched.
 pub async fn read_shared(payload: String) -> Result<Shared, ShareError> {
-    fetched!(share_read::read(payload))
+    share_read::read(payload)
         .await
         .unwrap_or(Err(ShareError::NotFetched))
 }
 
 /// A link carrying `shown` ([`share::offer`]).
 pub async fn share_offer(base: String, shown: Entries) -> Result<Offer, NotLoaded> {
-    fetched!(share_make::make(base, shown)).await
+    share_make::make(base, shown).await
 }
 
 /// Fetches the part of the page `route` opens, if it has one, and waits until it is in (or could

@@ -157,6 +157,13 @@ fn native_commit() -> Value {
     Value::Object(out)
 }
 
+/// The raw, gzip and brotli bytes of files, added up.
+fn totals(files: &[(String, (usize, usize, usize))]) -> (usize, usize, usize) {
+    files
+        .iter()
+        .fold((0, 0, 0), |a, (_, s)| (a.0 + s.0, a.1 + s.1, a.2 + s.2))
+}
+
 /// First visits that open a section or an indicator page (a link to one): the page's own first
 /// view, the module and the page's part; totals only.
 async fn print_other_first_visits(report: &mut serde_json::Map<String, Value>) {
@@ -169,9 +176,7 @@ async fn print_other_first_visits(report: &mut serde_json::Map<String, Value>) {
         let b = Browser::start().await;
         let files = harness::first_visit_to(&b, page).await;
         b.close().await;
-        let t = files
-            .iter()
-            .fold((0, 0, 0), |a, (_, s)| (a.0 + s.0, a.1 + s.1, a.2 + s.2));
+        let t = totals(&files);
         println!(
             "{page:<48} {:>10} {:>10} {:>10} {:>6}",
             t.0,
@@ -681,9 +686,7 @@ async fn main() {
     let b = Browser::start().await;
     let files = harness::first_visit(&b).await;
     b.close().await;
-    let total = files
-        .iter()
-        .fold((0, 0, 0), |a, (_, s)| (a.0 + s.0, a.1 + s.1, a.2 + s.2));
+    let total = totals(&files);
     println!(
         "\nFirst visit (bytes)\n{:<48} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip", "brotli"
