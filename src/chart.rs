@@ -74,7 +74,9 @@ pub fn text_width(text: &str, size: u32) -> u32 {
 }
 
 fn font(size: u32) -> TextStyle<'static> {
-    ("sans-serif", size).into_font().color(&INK)
+    // The family is given as the enum, not the name: naming it by string pulls
+    // Unicode lower-casing (and its tables) into the module for a constant.
+    (FontFamily::SansSerif, size).into_font().color(&INK)
 }
 
 fn font_at(size: u32, h: HPos, v: VPos) -> TextStyle<'static> {
@@ -363,7 +365,13 @@ impl GrowthSpec {
         let pad = (hi - lo) * 0.1;
         let y_min = (lo - pad).min(0.0);
         let n = bars.len().max(1);
-        let mut chart = ChartBuilder::on(area)
+        // The legend above the plot, as in the rows layout (and every other chart).
+        let entries = self.legend_entries();
+        let width = area.dim_in_pixel().0;
+        let legend_h = legend_height(&entries, width.saturating_sub(16));
+        let (top, plot) = area.split_vertically(8 + legend_h + 2);
+        draw_legend(&top.margin(8, 0, 8, 8), &entries)?;
+        let mut chart = ChartBuilder::on(&plot)
             .margin(10)
             .x_label_area_size(2 * line(LABEL) + 16)
             .y_label_area_size(50)
@@ -379,12 +387,12 @@ impl GrowthSpec {
         let zero = [(0.0, 0.0), (n as f64, 0.0)];
         chart.draw_series(LineSeries::new(zero, INK.stroke_width(1)))?;
         type Get = fn(&GrowthBar) -> Option<f64>;
-        let series: [(&str, RGBColor, Get); 3] = [
-            (&self.legend.base, BASE, |b| b.base),
-            (&self.legend.target, TARGET, |b| Some(b.target)),
-            (&self.legend.actual, ACTUAL, |b| b.actual),
+        let series: [(RGBColor, Get); 3] = [
+            (BASE, |b| b.base),
+            (TARGET, |b| Some(b.target)),
+            (ACTUAL, |b| b.actual),
         ];
-        for (k, (name, colour, get)) in series.into_iter().enumerate() {
+        for (k, (colour, get)) in series.into_iter().enumerate() {
             let offset = 0.15 + 0.23 * k as f64;
             let rects = bars.iter().enumerate().filter_map(move |(i, b)| {
                 get(b).map(|v| {
@@ -397,13 +405,7 @@ impl GrowthSpec {
                     Rectangle::new([(x0, 0.0), (x0 + 0.22, v)], style)
                 })
             });
-            chart.draw_series(rects)?.label(name).legend(move |(x, y)| {
-                if k == 1 {
-                    Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.stroke_width(2))
-                } else {
-                    Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled())
-                }
-            });
+            chart.draw_series(rects)?;
         }
         // Group labels and statuses go under the plot, at each group's centre.
         for (i, b) in bars.iter().enumerate() {
@@ -425,13 +427,6 @@ impl GrowthSpec {
                 ))?;
             }
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(BASE)
-            .label_font(font(TEXT))
-            .draw()?;
         Ok(())
     }
 }

@@ -4,7 +4,9 @@ use super::state::use_store;
 use super::text::tr;
 use crate::model::dataset::Dataset;
 use crate::model::saved::{self, Entries, Op};
-use crate::model::transfer::{plan_import, to_csv, whole_file, Plan, RowProblem, MAX_IMPORT_BYTES};
+use crate::model::transfer::{
+    plan_import, plan_keep, to_csv, whole_file, Plan, RowProblem, MAX_IMPORT_BYTES,
+};
 use crate::model::{format, Lang};
 use crate::web;
 use leptos::prelude::*;
@@ -23,9 +25,9 @@ pub fn DataPage() -> impl IntoView {
         if !super::staged::placed() {
             return;
         }
-        if let Some(p) = store.pending_import.get() {
+        if let Some(incoming) = store.pending_import.get() {
             store.pending_import.set(None);
-            plan.set(Some(p));
+            plan.set(Some(plan_keep(&incoming, &store.own_untracked(), data)));
             web::focus("import-h");
         }
     });

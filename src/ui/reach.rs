@@ -16,7 +16,6 @@ use leptos::prelude::*;
 pub fn ReachBars() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let data = Dataset::embedded();
     let shared = move || {
         let l = lang.get();
         let n = store.shared.with(|s| s.as_ref().map(|e| e.len()))?;
@@ -24,8 +23,7 @@ pub fn ReachBars() -> impl IntoView {
             let Some(incoming) = store.shared.get_untracked() else {
                 return;
             };
-            let plan = crate::model::transfer::plan_keep(&incoming, &store.own_untracked(), data);
-            store.pending_import.set(Some(plan));
+            store.pending_import.set(Some(incoming));
             store.show_shared(None);
             web::set_hash(&Route::Data.href());
         };
@@ -255,11 +253,7 @@ pub fn PublishSection() -> impl IntoView {
                 }
             }
         });
-        store
-            .pending_import
-            .set(Some(crate::model::transfer::plan_keep(
-                &missing, &own, data,
-            )));
+        store.pending_import.set(Some(missing));
     };
     let summary = move || {
         let l = lang.get();

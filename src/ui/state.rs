@@ -39,8 +39,11 @@ pub struct Store {
     pub shared_error: RwSignal<Option<crate::model::share::ShareError>>,
     /// Whether the reader chose to add figures of their own while published ones are shown.
     pub adding: RwSignal<bool>,
-    /// An import waiting for the user's look on the Import / export page (from "keep these").
-    pub pending_import: RwSignal<Option<crate::model::transfer::Plan>>,
+    /// Figures to add to the user's, waiting for the user's look on the Import / export page
+    /// ("keep these in my figures", "add the published figures to mine"). That page reads and
+    /// checks them as an import ([`crate::model::transfer::plan_keep`]), in its own part of the
+    /// module: the CSV reader is not in the part every visit fetches.
+    pub pending_import: RwSignal<Option<Entries>>,
     /// Whether a new version of the app is installed and waits for a reload.
     pub update_ready: RwSignal<bool>,
     replica: StoredValue<Replica>,
