@@ -2,7 +2,9 @@
 // Tests stop at the first thing that is not as expected.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use xinyuan_tracker::model::dataset::{numbers_of, Dataset, Firmness, Goal, EMBEDDED_JSON};
+use xinyuan_tracker::model::dataset::{
+    numbers_of, Dataset, Firmness, Goal, Indicator, Quotes, EMBEDDED_JSON,
+};
 
 const REPORT: &str = include_str!("../data/report.txt");
 
@@ -50,23 +52,36 @@ fn embedded_dataset_parses_and_is_consistent() {
     assert_eq!(data.sections.len(), 13);
 }
 
+/// An indicator's quotes: its 2022 result's, where it has one, and one per target, in order.
+fn quotes_of(ind: &Indicator) -> (Option<&'static str>, Vec<&'static str>) {
+    let q = Quotes::of(&ind.id).unwrap_or_else(|| panic!("{}: no quotes", ind.id));
+    assert_eq!(
+        q.base.is_some(),
+        ind.base.is_some(),
+        "{}: a quote for its 2022 result, and only then",
+        ind.id
+    );
+    assert_eq!(
+        q.targets.len(),
+        ind.targets.len(),
+        "{}: a quote per target",
+        ind.id
+    );
+    (
+        q.base.as_deref(),
+        q.targets.iter().map(String::as_str).collect(),
+    )
+}
+
 #[test]
 fn every_quote_occurs_verbatim_in_the_report() {
     let text = report_text();
     let data = Dataset::embedded();
     for ind in &data.indicators {
-        let quotes = ind
-            .base
-            .iter()
-            .map(|b| &b.quote)
-            .chain(ind.targets.iter().map(|t| &t.quote));
-        for q in quotes {
+        let (base, targets) = quotes_of(ind);
+        for q in base.into_iter().chain(targets) {
             assert!(!q.trim().is_empty(), "{}: empty quote", ind.id);
-            assert!(
-                text.contains(q.as_str()),
-                "{}: quote not in report: {q}",
-                ind.id
-            );
+            assert!(text.contains(q), "{}: quote not in report: {q}", ind.id);
         }
     }
 }
@@ -75,24 +90,24 @@ fn every_quote_occurs_verbatim_in_the_report() {
 fn every_number_occurs_in_its_quote() {
     let data = Dataset::embedded();
     for ind in &data.indicators {
-        if let Some(b) = &ind.base {
+        let (base, targets) = quotes_of(ind);
+        if let (Some(b), Some(quote)) = (&ind.base, base) {
             for v in b.value.iter().chain(b.growth.iter()) {
                 assert!(
-                    written_in(*v, &b.quote),
-                    "{}: 2022 number {v} not in «{}»",
+                    written_in(*v, quote),
+                    "{}: 2022 number {v} not in «{quote}»",
                     ind.id,
-                    b.quote
                 );
             }
             if b.growth.is_some_and(|g| g < 0.0) {
                 assert!(
-                    b.quote.contains("下降") || b.quote.contains("减少"),
+                    quote.contains("下降") || quote.contains("减少"),
                     "{}: negative growth without 下降/减少",
                     ind.id
                 );
             }
         }
-        for t in &ind.targets {
+        for (t, quote) in ind.targets.iter().zip(targets) {
             let nums: Vec<f64> = match t.goal {
                 Goal::Growth { rate } => vec![rate],
                 Goal::Range { min, max } => vec![min, max],
@@ -104,10 +119,9 @@ fn every_number_occurs_in_its_quote() {
             };
             for v in nums {
                 assert!(
-                    written_in(v, &t.quote),
-                    "{}: target {v} not in «{}»",
+                    written_in(v, quote),
+                    "{}: target {v} not in «{quote}»",
                     ind.id,
-                    t.quote
                 );
             }
         }
@@ -138,7 +152,7 @@ fn ids_are_unique_and_url_safe() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), n, "duplicate ids");
-    let dup = EMBEDDED_JSON.replacen("\"id\": \"revenue\"", "\"id\": \"gdp\"", 1);
+    let dup = EMBEDDED_JSON.replacen("\"id\":\"revenue\"", "\"id\":\"gdp\"", 1);
     assert!(
         Dataset::from_json(&dup).is_err(),
         "a duplicate id must be refused"
@@ -174,13 +188,13 @@ fn every_target_in_the_file_is_typed() {
 #[test]
 fn firmness_matches_the_reports_wording() {
     for ind in &Dataset::embedded().indicators {
-        for t in &ind.targets {
+        for (t, quote) in ind.targets.iter().zip(quotes_of(ind).1) {
             match t.firmness {
                 Firmness::Firm => {
-                    assert!(t.quote.contains("确保"), "{}: firm without 确保", ind.id)
+                    assert!(quote.contains("确保"), "{}: firm without 确保", ind.id)
                 }
                 Firmness::Aspirational => assert!(
-                    ["力争", "争取", "力促"].iter().any(|w| t.quote.contains(w)),
+                    ["力争", "争取", "力促"].iter().any(|w| quote.contains(w)),
                     "{}: aspirational without 力争/争取/力促",
                     ind.id
                 ),
@@ -348,4 +362,17 @@ fn implied_levels_the_notes_call_not_comparable_carry_a_caveat() {
             assert!(ind.level_caveat.is_some(), "{} has no caveat", ind.id);
         }
     }
+}
+
+#[test]
+fn the_file_itself_reads_as_the_embedded_data_its_quotes_apart() {
+    let file =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/indicators.json"))
+            .expect("data/indicators.json");
+    assert!(file.contains("\"quote\""));
+    assert!(!EMBEDDED_JSON.contains("\"quote\""));
+    assert_eq!(
+        &Dataset::from_json(&file).expect("the file parses"),
+        Dataset::embedded()
+    );
 }

@@ -1,12 +1,15 @@
 //! The report's indicators: 2022 results and 2023 targets, as shipped in `data/indicators.json`.
 //!
-//! The JSON schema is documented in `data/README.md`; this module is its typed form.
+//! The JSON schema is documented in `data/README.md`; this module is its typed form. The report's
+//! words each figure was read from (the file's `quote` fields) are kept apart, in [`Quotes`]:
+//! only the pages that show them need them (see `build.rs`).
 
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-/// The dataset file, embedded at build time so the app needs no server.
-pub const EMBEDDED_JSON: &str = include_str!("../../data/indicators.json");
+/// The dataset file without its quotes (`build.rs`), embedded at build time so the app needs no
+/// server.
+pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/indicators.json"));
 
 /// Interface and content language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
@@ -147,8 +150,6 @@ pub struct Base {
     /// Set when the report gives the value only as a bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bound: Option<Bound>,
-    /// The report's words, copied exactly.
-    pub quote: String,
 }
 
 /// What a target asks for.
@@ -215,11 +216,10 @@ pub struct Target {
     pub goal: Goal,
     /// 确保 or 力争.
     pub firmness: Firmness,
-    /// The report's sentence, copied exactly.
-    pub quote: String,
 }
 
-/// A target as written in the file: `{"type": …, <its numbers>, "firmness", "quote"}`. Read
+/// A target as written in the file: `{"type": …, <its numbers>, "firmness"}` (its quote apart,
+/// in [`Quotes`]). Read
 /// through this flat form rather than `#[serde(flatten)]` over the tagged [`Goal`]: same file,
 /// far less deserializing code in the wasm.
 #[derive(Deserialize)]
@@ -232,7 +232,10 @@ struct TargetFields {
     min: Option<f64>,
     max: Option<f64>,
     firmness: Firmness,
-    quote: String,
+    /// The target's quote, where the text read is `data/indicators.json` itself rather than the
+    /// build's copy without quotes: accepted and left to [`Quotes`].
+    #[serde(default, rename = "quote")]
+    _quote: Option<serde::de::IgnoredAny>,
 }
 
 impl TryFrom<TargetFields> for Target {
@@ -268,7 +271,6 @@ impl TryFrom<TargetFields> for Target {
         Ok(Target {
             goal,
             firmness: t.firmness,
-            quote: t.quote,
         })
     }
 }
@@ -571,5 +573,45 @@ pub mod bench {
     /// effect only before the first call of `embedded`.
     pub fn set_scale(k: usize) {
         let _ = SCALE.set(k);
+    }
+}
+
+/// The report's words an indicator's 2022 result and targets were read from, copied exactly
+/// (the `quote` fields of `data/indicators.json`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Quotes {
+    /// The 2022 result's, where the indicator has one.
+    #[serde(default)]
+    pub base: Option<String>,
+    /// Each target's, in the order of [`Indicator::targets`].
+    pub targets: Vec<String>,
+}
+
+impl Quotes {
+    /// The quotes of the indicator `id` of the report (none for an id it does not have). They
+    /// are embedded apart from the [`Dataset`] and read the first time one is asked for: only
+    /// the pages that show them call this, and they come in parts of the module fetched when
+    /// first opened, so the quotes are not in the part every visit fetches.
+    #[allow(clippy::expect_used)]
+    pub fn of(id: &str) -> Option<&'static Quotes> {
+        static QUOTES: OnceLock<std::collections::BTreeMap<String, Quotes>> = OnceLock::new();
+        // Written by build.rs from the same file as the dataset; checked by the test suite.
+        QUOTES
+            .get_or_init(|| {
+                serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/quotes.json")))
+                    .expect("embedded quotes are valid")
+            })
+            .get(id)
+    }
+
+    /// Every quote, the 2022 result's first, each once.
+    pub fn distinct(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = Vec::new();
+        for q in self.base.iter().chain(&self.targets) {
+            if !all.contains(&q.as_str()) {
+                all.push(q);
+            }
+        }
+        all
     }
 }

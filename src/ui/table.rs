@@ -6,7 +6,7 @@ use super::staged::Later;
 use super::state::use_store;
 use super::text::{base_text, kind_name, status_name, targets_text, tr};
 use crate::chart::{Caption, Chart, Compare};
-use crate::model::dataset::{Dataset, Indicator};
+use crate::model::dataset::{Dataset, Indicator, Quotes};
 use crate::model::progress::{Assessment, Measure, Status};
 use crate::model::route::Route;
 use crate::model::{format, Lang};
@@ -19,11 +19,12 @@ fn matches(ind: &Indicator, q: &str) -> bool {
         || [&ind.id, &ind.name.zh, &ind.name.en, &ind.unit.zh]
             .iter()
             .any(|s| s.to_lowercase().contains(&q))
-        || ind.targets.iter().any(|t| t.quote.contains(q.as_str()))
-        || ind
-            .base
-            .as_ref()
-            .is_some_and(|b| b.quote.contains(q.as_str()))
+        || Quotes::of(&ind.id).is_some_and(|quotes| {
+            quotes
+                .distinct()
+                .iter()
+                .any(|quote| quote.contains(q.as_str()))
+        })
 }
 
 /// The choices of the status filter: every status alone, and behind and far behind together.
@@ -249,12 +250,9 @@ pub fn Quotes(ind: &'static Indicator) -> impl IntoView {
     let lang = use_store().lang;
     move || {
         let l = lang.get();
-        let mut quotes: Vec<String> = ind.base.iter().map(|b| b.quote.clone()).collect();
-        for t in &ind.targets {
-            if !quotes.contains(&t.quote) {
-                quotes.push(t.quote.clone());
-            }
-        }
+        let quotes = Quotes::of(&ind.id)
+            .map(Quotes::distinct)
+            .unwrap_or_default();
         view! {
             <details>
                 <summary>{tr(l, "原文", "Report text")}{if ind.notes.is_empty() { String::new() } else { format!(" · {} {}", ind.notes.len(), if ind.notes.len() == 1 { tr(l, "条说明", "note") } else { tr(l, "条说明", "notes") }) }}</summary>

@@ -180,6 +180,44 @@ async fn every_page_has_its_own_url_that_survives_a_reload() {
     b.close().await;
 }
 
+/// The texts of the report's words quoted on the page (in `<details>`, closed or not).
+async fn quotes_shown(b: &Browser) -> Vec<String> {
+    let v = b
+        .js("return [...document.querySelectorAll('main blockquote')].map(q => q.textContent);")
+        .await;
+    serde_json::from_value(v).expect("quotes")
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn the_reports_words_behind_each_figure_are_shown_and_searched() {
+    // The quotes come in a part of the module of their own, fetched with the pages that show
+    // them; a first visit to the overview does not fetch them.
+    let base = "预计，实现地区生产总值 133.61 亿元、增长 3%；";
+    let target = "2023年经济社会发展的主要预期目标是：地区生产总值同比增长8%；";
+    let b = Browser::start().await;
+    b.open("#/indicator/gdp").await;
+    wait_until(&b, "the indicator's quotes", async |b| {
+        !quotes_shown(b).await.is_empty()
+    })
+    .await;
+    assert_eq!(quotes_shown(&b).await, [base, target]);
+    b.open("#/section/main").await;
+    wait_until(&b, "the section's quotes", async |b| {
+        quotes_shown(b).await.iter().any(|q| q == target)
+    })
+    .await;
+    // Words found only in a quote find its indicator.
+    b.open("#/all?q=%E5%90%8C%E6%AF%94%E5%A2%9E%E9%95%BF8%25")
+        .await; // 同比增长8%
+    let rows = b.text("table.indicators tbody").await;
+    assert!(
+        rows.contains("地区生产总值") || rows.contains("Gross domestic product"),
+        "{rows}"
+    );
+    b.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn a_figure_typed_survives_a_reload_and_a_new_browser_session() {
