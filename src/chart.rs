@@ -365,7 +365,7 @@ impl GrowthSpec {
         let pad = (hi - lo) * 0.1;
         let y_min = (lo - pad).min(0.0);
         let n = bars.len().max(1);
-        // The legend above the plot, as in the rows layout (and every other chart).
+        // The legend above the plot, as in the rows layout.
         let entries = self.legend_entries();
         let width = area.dim_in_pixel().0;
         let legend_h = legend_height(&entries, width.saturating_sub(16));
@@ -407,9 +407,12 @@ impl GrowthSpec {
             });
             chart.draw_series(rects)?;
         }
-        // Group labels and statuses go under the plot, at each group's centre.
+        // Group labels and statuses go under the plot, at each group's centre (the chart gives
+        // backend pixels; `area` draws from its own corner, which a download puts under a title).
+        let (ox, oy) = area.get_base_pixel();
         for (i, b) in bars.iter().enumerate() {
             let (px, py) = chart.backend_coord(&(i as f64 + 0.5, y_min));
+            let (px, py) = (px - ox, py - oy);
             area.draw(&Text::new(
                 b.label.clone(),
                 (px, py + 8),
@@ -675,7 +678,11 @@ impl RateSpec {
             4,
             TARGET.stroke_width(2),
         ))?;
+        // The chart gives backend pixels; `plot` draws from its own corner, which a download
+        // puts under a title.
+        let (ox, oy) = plot.get_base_pixel();
         let (tx, ty) = chart.backend_coord(&(12.4, self.target));
+        let (tx, ty) = (tx - ox, ty - oy);
         plot.draw(&Text::new(
             signed(self.target),
             (tx, ty - 3),
@@ -690,6 +697,7 @@ impl RateSpec {
         chart.draw_series(pts.iter().map(|p| Circle::new(*p, 4, ACTUAL.filled())))?;
         if let Some(last) = pts.last() {
             let (x, y) = chart.backend_coord(last);
+            let (x, y) = (x - ox, y - oy);
             let below = last.1 < self.target;
             plot.draw(&Text::new(
                 signed(last.1),

@@ -218,6 +218,57 @@ fn a_downloaded_chart_carries_its_title_period_and_source() {
     }
 }
 
+/// Each `<text>` of an SVG: its words and its `y`, in order.
+fn texts(svg: &str) -> Vec<(String, f64)> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let (attrs, rest) = t.split_once('>')?;
+            let content = rest.split("</text>").next()?.trim().to_string();
+            let y = attrs.split(" y=\"").nth(1)?.split('"').next()?;
+            Some((content, y.parse().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn a_downloaded_chart_is_the_page_chart_moved_down_under_its_title() {
+    let caption = Caption {
+        title: "Main targets: growth".into(),
+        period: "to Jan–Sep".into(),
+        source: "Source: the report".into(),
+    };
+    for chart in [growth(), progress(), rate()] {
+        for width in [1280, 390] {
+            let screen = texts(&chart.svg(width));
+            let download = texts(&chart.download_svg(width, &caption));
+            // The title and the period first, the source last, the chart's own texts between.
+            let (head, rest) = download.split_at(2);
+            let (inside, source) = rest.split_at(rest.len() - 1);
+            assert_eq!(source[0].0, "Source: the report");
+            assert!(!screen.is_empty());
+            assert_eq!(
+                inside.iter().map(|t| &t.0).collect::<Vec<_>>(),
+                screen.iter().map(|t| &t.0).collect::<Vec<_>>(),
+                "{width} px"
+            );
+            let shift = inside[0].1 - screen[0].1;
+            assert!(shift > head[1].1, "{width} px: the chart under its title");
+            for ((words, a), (_, b)) in screen.iter().zip(inside) {
+                assert_eq!(
+                    b - a,
+                    shift,
+                    "{width} px: {words} at {b} in the download, {a} on screen"
+                );
+                assert!(
+                    *b < source[0].1,
+                    "{width} px: {words} under the source line"
+                );
+            }
+        }
+    }
+}
+
 // Colour-vision simulation: Machado, Oliveira & Fernandes (2009), severity 1, on linear RGB;
 // distances in CIELAB (ΔE 1976).
 const PROTANOPIA: [[f64; 3]; 3] = [

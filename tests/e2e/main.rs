@@ -203,18 +203,21 @@ async fn the_reports_words_behind_each_figure_are_shown_and_searched() {
     .await;
     assert_eq!(quotes_shown(&b).await, [base, target]);
     b.open("#/section/main").await;
+    // The section's own rows first: the indicator page showed the same target's quote.
+    b.wait_for("#row-revenue").await;
     wait_until(&b, "the section's quotes", async |b| {
         quotes_shown(b).await.iter().any(|q| q == target)
     })
     .await;
-    // Words found only in a quote find its indicator.
+    // Words found only in a quote find its indicator, and only it.
     b.open("#/all?q=%E5%90%8C%E6%AF%94%E5%A2%9E%E9%95%BF8%25")
         .await; // 同比增长8%
-    let rows = b.text("table.indicators tbody").await;
-    assert!(
-        rows.contains("地区生产总值") || rows.contains("Gross domestic product"),
-        "{rows}"
-    );
+    wait_until(&b, "GDP alone, found by its target's words", async |b| {
+        b.js("return [...document.querySelectorAll('table.indicators tbody tr')].map(r => r.id);")
+            .await
+            == serde_json::json!(["row-gdp"])
+    })
+    .await;
     b.close().await;
 }
 
