@@ -366,13 +366,11 @@ fn implied_levels_the_notes_call_not_comparable_carry_a_caveat() {
 
 #[test]
 fn the_file_itself_reads_as_the_embedded_data_its_quotes_apart() {
-    let file =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/indicators.json"))
-            .expect("data/indicators.json");
+    let file = include_str!("../data/indicators.json");
     assert!(file.contains("\"quote\""));
     assert!(!EMBEDDED_JSON.contains("\"quote\""));
     assert_eq!(
-        &Dataset::from_json(&file).expect("the file parses"),
+        &Dataset::from_json(file).expect("the file parses"),
         Dataset::embedded()
     );
 }
