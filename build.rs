@@ -72,10 +72,7 @@ fn take_quote(fields: &mut Map<String, Value>) -> Option<Value> {
 
 fn write(path: &Path, value: &Value) {
     let text = serde_json::to_string(value).unwrap_or_else(|e| fail(&e.to_string()));
-    // Written only when it changed, so that an unchanged file does not rebuild the crate.
-    if std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str()) {
-        std::fs::write(path, text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
-    }
+    std::fs::write(path, text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
 }
 
 fn fail(why: &str) -> ! {

@@ -83,6 +83,13 @@ fn font_at(size: u32, h: HPos, v: VPos) -> TextStyle<'static> {
     font(size).pos(Pos::new(h, v))
 }
 
+/// A point a chart gives in backend pixels (`backend_coord`), in the pixels of `area`, which
+/// draws from its own corner (a download puts the chart under its title).
+fn in_area<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, (x, y): (i32, i32)) -> (i32, i32) {
+    let (ox, oy) = area.get_base_pixel();
+    (x - ox, y - oy)
+}
+
 /// Line height of a text style, in pixels.
 fn line(size: u32) -> i32 {
     (f64::from(size) / SVG_FONT_SCALE * 1.35).ceil() as i32
@@ -407,12 +414,9 @@ impl GrowthSpec {
             });
             chart.draw_series(rects)?;
         }
-        // Group labels and statuses go under the plot, at each group's centre (the chart gives
-        // backend pixels; `area` draws from its own corner, which a download puts under a title).
-        let (ox, oy) = area.get_base_pixel();
+        // Group labels and statuses go under the plot, at each group's centre.
         for (i, b) in bars.iter().enumerate() {
-            let (px, py) = chart.backend_coord(&(i as f64 + 0.5, y_min));
-            let (px, py) = (px - ox, py - oy);
+            let (px, py) = in_area(area, chart.backend_coord(&(i as f64 + 0.5, y_min)));
             area.draw(&Text::new(
                 b.label.clone(),
                 (px, py + 8),
@@ -678,11 +682,7 @@ impl RateSpec {
             4,
             TARGET.stroke_width(2),
         ))?;
-        // The chart gives backend pixels; `plot` draws from its own corner, which a download
-        // puts under a title.
-        let (ox, oy) = plot.get_base_pixel();
-        let (tx, ty) = chart.backend_coord(&(12.4, self.target));
-        let (tx, ty) = (tx - ox, ty - oy);
+        let (tx, ty) = in_area(&plot, chart.backend_coord(&(12.4, self.target)));
         plot.draw(&Text::new(
             signed(self.target),
             (tx, ty - 3),
@@ -696,8 +696,7 @@ impl RateSpec {
         chart.draw_series(LineSeries::new(pts.clone(), ACTUAL.stroke_width(3)))?;
         chart.draw_series(pts.iter().map(|p| Circle::new(*p, 4, ACTUAL.filled())))?;
         if let Some(last) = pts.last() {
-            let (x, y) = chart.backend_coord(last);
-            let (x, y) = (x - ox, y - oy);
+            let (x, y) = in_area(&plot, chart.backend_coord(last));
             let below = last.1 < self.target;
             plot.draw(&Text::new(
                 signed(last.1),

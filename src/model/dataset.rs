@@ -608,14 +608,19 @@ impl Quotes {
         found
     }
 
+    /// Every quote, the 2022 result's first (two targets may share one sentence).
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        self.base.iter().chain(&self.targets).map(String::as_str)
+    }
+
     /// Every quote, the 2022 result's first, each once.
     pub fn distinct(&self) -> Vec<&str> {
-        let mut all: Vec<&str> = Vec::new();
-        for q in self.base.iter().chain(&self.targets) {
-            if !all.contains(&q.as_str()) {
-                all.push(q);
+        let mut distinct: Vec<&str> = Vec::new();
+        for q in self.all() {
+            if !distinct.contains(&q) {
+                distinct.push(q);
             }
         }
-        all
+        distinct
     }
 }

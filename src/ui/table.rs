@@ -19,12 +19,7 @@ fn matches(ind: &Indicator, q: &str) -> bool {
         || [&ind.id, &ind.name.zh, &ind.name.en, &ind.unit.zh]
             .iter()
             .any(|s| s.to_lowercase().contains(&q))
-        || Quotes::of(&ind.id).is_some_and(|quotes| {
-            quotes
-                .distinct()
-                .iter()
-                .any(|quote| quote.contains(q.as_str()))
-        })
+        || Quotes::of(&ind.id).is_some_and(|quotes| quotes.all().any(|quote| quote.contains(&q)))
 }
 
 /// The choices of the status filter: every status alone, and behind and far behind together.
