@@ -49,26 +49,28 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# Debian's binaryen (108) produces a module that crashes in the browser; npm's 132 works.
-ensure_wasm_opt() {
-  if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+# Installs an npm package into .tools/ unless its program there already reports the wanted version:
+# program, package, version, and what `program --version` prints for it (a grep pattern).
+ensure_npm_tool() {
+  if ! "$TOOLS/node_modules/.bin/$1" --version 2>/dev/null | grep -q "$4"; then
     if ! command -v npm >/dev/null; then
       apt_install npm || die "npm is missing: install Node.js and npm, then run this again."
     fi
-    say "Installing wasm-opt (binaryen $BINARYEN_VERSION from npm) into .tools/"
+    say "Installing $2 $3 (npm, into .tools/)"
     mkdir -p "$TOOLS"
-    npm install --prefix "$TOOLS" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --silent "$2@$3"
   fi
 }
 
+# Debian's binaryen (108) produces a module that crashes in the browser; npm's 132 works.
+ensure_wasm_opt() { ensure_npm_tool wasm-opt binaryen "$BINARYEN_VERSION" "version $BINARYEN_VERSION"; }
+
+# Release builds minify the app's scripts (public/minify.sh).
+ESBUILD_VERSION='0.28'
+ensure_esbuild() { ensure_npm_tool esbuild esbuild "$ESBUILD_VERSION" "^$ESBUILD_VERSION\."; }
+
 LIGHTHOUSE_VERSION='12'
-ensure_lighthouse() {
-  if ! "$TOOLS/node_modules/.bin/lighthouse" --version 2>/dev/null | grep -q "^$LIGHTHOUSE_VERSION\."; then
-    say "Installing Lighthouse $LIGHTHOUSE_VERSION (npm, into .tools/)"
-    mkdir -p "$TOOLS"
-    npm install --prefix "$TOOLS" --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
-  fi
-}
+ensure_lighthouse() { ensure_npm_tool lighthouse lighthouse "$LIGHTHOUSE_VERSION" "^$LIGHTHOUSE_VERSION\."; }
 
 ensure_browser() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
@@ -105,6 +107,7 @@ ensure_wasm_split() {
 ensure_build_tools() {
   ensure_rust
   ensure_wasm_opt
+  ensure_esbuild
   ensure_wasm_bindgen
   ensure_wasm_split
   ensure_trunk

@@ -3,10 +3,11 @@
 //
 // This is a template: the build (`public/sw-stamp.sh`, a trunk post-build hook) writes
 // `dist/sw.js` as `const VERSION = …; const FILES = […];` followed by this file. FILES lists
-// every file of the build as [name, SHA-256 of its bytes, fetched only when asked for]; VERSION is
-// a digest of that list, so any change to any file makes a new service worker.
+// every file of the build as [name, digest of its bytes (the first 64 bits of its SHA-256, in hex),
+// fetched only when asked for]; VERSION is a digest of that list, so any change to any file makes
+// a new service worker.
 //
-// - Install: the files not marked "when asked for" (the page, its script, wasm, style, icons,
+// - Install: the files not marked "when asked for" (the page, its scripts, wasm, icons,
 //   manifest, the report's text and data) are fetched and checked against their digests, into a
 //   cache of this version's own;
 //   the published figures (figures.json) are fetched too. A file that does not match (a host
@@ -34,9 +35,10 @@ const files = new Map(
 /** Whether a file name carries trunk's content hash (so any copy of it is this version's). */
 const hashed = (name) => /-[0-9a-f]{16}[._/]/.test(name);
 
-async function sha256(body) {
-  const digest = await crypto.subtle.digest("SHA-256", body);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+/** A file's digest as FILES gives it: the first 64 bits of its SHA-256, in hex. */
+async function digestOf(body) {
+  const sha256 = await crypto.subtle.digest("SHA-256", body);
+  return [...new Uint8Array(sha256, 0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /**
@@ -49,7 +51,7 @@ async function fetchChecked(path, file) {
     const response = await fetch(path, { cache: mode });
     if (!response.ok) throw new Error(`${file.name}: HTTP ${response.status}`);
     const body = await response.arrayBuffer();
-    if ((await sha256(body)) === file.sha) {
+    if ((await digestOf(body)) === file.sha) {
       return new Response(body, { status: 200, headers: response.headers });
     }
   }

@@ -1,5 +1,5 @@
 //! The page's Content-Security-Policy: no inline script or style beyond the script that picks the
-//! first view and the styles the charts need.
+//! first view, the page's style sheet and the styles the charts need.
 // Tests stop at the first thing that is not as expected.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -93,7 +93,25 @@ fn the_policy_allows_exactly_the_styles_plotters_measures_text_with() {
         p.split("style-src")
             .nth(1)
             .map(|s| s.matches("'sha256-").count()),
-        Some(FONT_SIZES.len()),
+        Some(FONT_SIZES.len() + 1),
         "no stale hashes"
+    );
+}
+
+/// The build puts the style sheet in the page (trunk's `rel="inline"`) as it is in
+/// `public/style.css`; the policy allows it by its digest.
+#[test]
+fn the_policy_allows_the_style_sheet_the_build_puts_in_the_page() {
+    assert!(
+        INDEX.contains("<link data-trunk rel=\"inline\" href=\"public/style.css\" />"),
+        "the style sheet is put in the page"
+    );
+    let hash = base64::engine::general_purpose::STANDARD
+        .encode(Sha256::digest(include_str!("../public/style.css")));
+    assert!(
+        policy().contains(&format!(
+            "style-src 'self' 'unsafe-hashes' 'sha256-{hash}' "
+        )),
+        "public/style.css changed: put 'sha256-{hash}' first in style-src, in index.html and in the README"
     );
 }

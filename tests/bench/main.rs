@@ -197,14 +197,9 @@ fn floor_page() -> std::path::PathBuf {
     let data = Dataset::embedded();
     let dir = std::env::temp_dir().join(format!("tracker-floor-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("floor dir");
-    let dist = harness::dist_dir();
-    let css = std::fs::read_dir(&dist)
-        .expect("dist")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.ends_with(".css"))
-        .expect("css in dist");
-    std::fs::copy(dist.join(&css), dir.join(&css)).expect("copy css");
+    // The app's style sheet, as a file of its own (the app's page carries it inline).
+    let css = "style.css";
+    std::fs::write(dir.join(css), include_str!("../../public/style.css")).expect("floor css");
     let mut cards = String::new();
     for ind in data.in_section("main") {
         cards.push_str(&format!(
