@@ -618,6 +618,49 @@ fn print_fetched_later(report: &mut serde_json::Map<String, Value>) {
     );
 }
 
+/// What a first visit downloads once the app has started, for offline use: the service worker's
+/// script, and what it keeps at install (`sw.js`: the files not marked as fetched when asked for)
+/// that the page itself did not load (the parts, the report's text and data).
+fn print_kept_at_install(
+    report: &mut serde_json::Map<String, Value>,
+    first_visit: &[(String, (usize, usize, usize))],
+) {
+    let dist = harness::dist_dir();
+    let sw = std::fs::read_to_string(dist.join("sw.js")).expect("sw.js");
+    let mut files = vec!["sw.js".to_string()];
+    for line in sw.lines().filter(|l| l.ends_with(", false],")) {
+        let name = line.split('"').nth(1).expect("a file's name");
+        if !first_visit.iter().any(|(f, _)| f == name) {
+            files.push(name.to_string());
+        }
+    }
+    let sized: Vec<(String, (usize, usize, usize))> = files
+        .into_iter()
+        .map(|f| {
+            let sizes = harness::compressed_sizes(&std::fs::read(dist.join(&f)).expect("kept"));
+            (f, sizes)
+        })
+        .collect();
+    let sw = sized[0].1;
+    let total = totals(&sized);
+    println!(
+        "\nAfter a first visit, in the background, for offline use (bytes)\n{:<48} {:>10} {:>10} {:>10}\n{:<48} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli", "sw.js", sw.0, sw.1, sw.2
+    );
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}",
+        format!("sw.js and the {} files it keeps", sized.len() - 1),
+        total.0,
+        total.1,
+        total.2
+    );
+    report.insert(
+        "kept_at_install".into(),
+        json!({"sw_js": {"raw": sw.0, "gzip": sw.1, "brotli": sw.2}, "files": sized.len() - 1,
+               "total": {"raw": total.0, "gzip": total.1, "brotli": total.2}}),
+    );
+}
+
 /// A Lighthouse category score or metric as printed: a layout shift with three decimals.
 fn lighthouse_value(name: &str, v: f64) -> String {
     if name == "cls" {
@@ -700,6 +743,7 @@ async fn main() {
                "total": {"raw": total.0, "gzip": total.1, "brotli": total.2}, "gzip_budget": harness::gzip_budget()}),
     );
     print_fetched_later(&mut report);
+    print_kept_at_install(&mut report, &files);
     print_other_first_visits(&mut report).await;
 
     // Cold loads against the floor.
