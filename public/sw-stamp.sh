@@ -1,7 +1,8 @@
 #!/bin/sh
 # Writes the build's service worker: `sw.js` of the staging folder is `public/sw.js` preceded by
-# this build's version and the list of its files with their SHA-256 digests. Run by trunk after
-# each build (Trunk.toml, post_build hook); needs only a POSIX shell and coreutils.
+# this build's version and the list of its files with their digests (the first 64 bits of each
+# one's SHA-256). Run by trunk after each build (Trunk.toml, post_build hook); needs only a POSIX
+# shell and coreutils.
 set -eu
 staging="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 template="$(cd "$(dirname "$0")" && pwd)/sw.js"

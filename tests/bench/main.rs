@@ -192,14 +192,14 @@ async fn print_other_first_visits(report: &mut serde_json::Map<String, Value>) {
     report.insert("first_visit_other_pages".into(), Value::Object(out));
 }
 
-/// A static page with the overview's table and cards and no wasm: the floor for load time.
+/// A static page with the overview's table and cards and no wasm, its style sheet in the page
+/// like the app's: the floor for load time.
 fn floor_page() -> std::path::PathBuf {
     let data = Dataset::embedded();
     let dir = std::env::temp_dir().join(format!("tracker-floor-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("floor dir");
-    // The app's style sheet, as a file of its own (the app's page carries it inline).
-    let css = "style.css";
-    std::fs::write(dir.join(css), include_str!("../../public/style.css")).expect("floor css");
+    // The app's style sheet, in the page as in the app's.
+    let css = include_str!("../../public/style.css");
     let mut cards = String::new();
     for ind in data.in_section("main") {
         cards.push_str(&format!(
@@ -210,7 +210,7 @@ fn floor_page() -> std::path::PathBuf {
         ));
     }
     let html = format!(
-        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>floor</title><link rel=\"stylesheet\" href=\"{css}\"></head><body><main><h1>2023年目标进度总览</h1><table class=\"summary\"><tr><th>全部</th><td>0</td><td>90</td></tr></table><ul class=\"cards\">{cards}</ul></main><script>performance.mark('tracker:rendered')</script></body></html>"
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>floor</title><style>{css}</style></head><body><main><h1>2023年目标进度总览</h1><table class=\"summary\"><tr><th>全部</th><td>0</td><td>90</td></tr></table><ul class=\"cards\">{cards}</ul></main><script>performance.mark('tracker:rendered')</script></body></html>"
     );
     std::fs::write(dir.join("index.html"), html).expect("floor page");
     dir
@@ -641,6 +641,10 @@ fn print_kept_at_install(
             (f, sizes)
         })
         .collect();
+    assert!(
+        sized.len() > 1,
+        "sw.js lists no file kept at install: has its format changed?"
+    );
     let sw = sized[0].1;
     let total = totals(&sized);
     println!(
