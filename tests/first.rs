@@ -92,6 +92,11 @@ fn the_first_view_goes_between_the_markers_and_can_be_put_there_again() {
     )
     .expect("index.html has the markers");
     assert!(once.contains("<div class=\"first-view\" data-first=\"zh\"><main>zh</main></div><template data-first=\"en\"><div class=\"first-view\" data-first=\"en\"><main>en</main></div></template>"));
+    // The page says it has its first views, so its loading line stays hidden while it streams in.
+    assert!(
+        once.contains("<html data-first-views lang=\"zh-CN\">"),
+        "{once}"
+    );
     // JSON inside a script element cannot end it early.
     assert!(once.contains("{\"a\":\"<\\/script>\"}</script>"), "{once}");
     assert_eq!(
@@ -101,10 +106,11 @@ fn the_first_view_goes_between_the_markers_and_can_be_put_there_again() {
     // Again, with other figures (a site whose figures.json was replaced): replaced, not added.
     let twice = first::insert(&once, "<main>zh2</main>", "<main>en2</main>", None).unwrap();
     assert_eq!(
-        twice.matches("first-view").count(),
-        index.matches("first-view").count() + 2
+        twice.matches("class=\"first-view\"").count(),
+        index.matches("class=\"first-view\"").count() + 2
     );
     assert!(twice.contains("zh2") && !twice.contains("<main>zh</main>"));
+    assert_eq!(twice.matches("data-first-views").count(), 1);
     // No figures: the page says so (an empty file), and the app starts from that.
     assert!(twice.contains("<script type=\"application/json\" id=\"first-published\"></script>"));
     assert_eq!(first::insert("<html></html>", "", "", None), None);

@@ -61,9 +61,13 @@ pub fn pages(data: &crate::model::Dataset) -> Vec<(Route, String)> {
 /// removes when it starts. What is between them is replaced, so a site can be rendered again.
 pub const MARKERS: (&str, &str) = ("<!-- first view -->", "<!-- /first view -->");
 
+/// What [`insert`] puts on the page's `<html>`: the page carries its first views, so its loading
+/// line stays hidden while the page streams in (a development build, without them, shows it).
+pub const HAS_FIRST_VIEWS: &str = " data-first-views";
+
 /// `index.html` with the first view between [`MARKERS`]: `zh` shown, `en` in a template, and
-/// the published figures file they show (`figures_json`, if there are figures). `None` if the page
-/// has no markers.
+/// the published figures file they show (`figures_json`, if there are figures), its `<html>`
+/// marked [`HAS_FIRST_VIEWS`]. `None` if the page has no markers.
 pub fn insert(index: &str, zh: &str, en: &str, figures_json: Option<&str>) -> Option<String> {
     let start = index.find(MARKERS.0)? + MARKERS.0.len();
     let end = start + index[start..].find(MARKERS.1)?;
@@ -80,5 +84,12 @@ pub fn insert(index: &str, zh: &str, en: &str, figures_json: Option<&str>) -> Op
     view.push_str("<script type=\"application/json\" id=\"first-published\">");
     view.push_str(&safe);
     view.push_str("</script>");
-    Some(format!("{}{view}{}", &index[..start], &index[end..]))
+    let page = format!("{}{view}{}", &index[..start], &index[end..]);
+    let marked = format!("<html{HAS_FIRST_VIEWS}");
+    Some(match page.find("<html") {
+        Some(at) if !page[at..].starts_with(&marked) => {
+            format!("{}{marked}{}", &page[..at], &page[at + "<html".len()..])
+        }
+        _ => page,
+    })
 }

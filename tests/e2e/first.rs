@@ -119,6 +119,91 @@ async fn the_overview_is_read_before_the_app_arrives_and_the_app_takes_over_unch
     b.close().await;
 }
 
+/// On a slow connection the page comes in pieces. Until its first view has come, nothing is shown
+/// (not the loading line a development build shows, which the page carries before the view); in
+/// English the English view is shown as soon as it has come, not once the whole page has. The
+/// page is held up twice, as a connection would: right after its loading line, and right after
+/// its English view (a script the parser waits for).
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn on_a_slow_connection_the_first_view_is_the_first_thing_shown_in_either_language() {
+    let dir = tempfile::tempdir().expect("site");
+    harness::copy_dist(dir.path(), |_| false);
+    let index = dir.path().join("index.html");
+    let page = std::fs::read_to_string(&index).expect("index.html");
+    let loading = page.find("data-shell-status>").expect("the loading line");
+    let after_loading = loading + page[loading..].find("</p>").expect("its end") + 4;
+    let after_en = page.find("</template>").expect("the English view") + 11;
+    let page = format!(
+        "{}<script src=\"a.stall.js\"></script>{}<script src=\"b.stall.js\"></script>{}",
+        &page[..after_loading],
+        &page[after_loading..after_en],
+        &page[after_en..]
+    );
+    std::fs::write(&index, page).expect("index.html");
+    for f in ["a.stall.js", "b.stall.js"] {
+        std::fs::write(dir.path().join(f), "").expect("stall");
+    }
+    let site = Site::start(dir.path());
+    site.slow_down(".stall.js", Duration::from_millis(800));
+    let b = Browser::start_at(site.url).await;
+    super::devtools(&b, "Network.enable", serde_json::json!({})).await;
+    super::devtools(
+        &b,
+        "Network.setBypassServiceWorker",
+        serde_json::json!({"bypass": true}),
+    )
+    .await;
+    // Frame by frame (a frame's callbacks run before it is painted): what the page shows, and
+    // whether the page had been read to its end (DOMContentLoaded).
+    super::devtools(
+        &b,
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({"source": "window.frames_seen = [];
+             const look = () => {
+               const shown = [...document.querySelectorAll('#shell > .loading, .first-view')]
+                 .filter(e => e.offsetParent !== null)
+                 .map(e => e.dataset.first || 'loading');
+               const last = window.frames_seen[window.frames_seen.length - 1];
+               if (!last || shown.join() !== last[0].join()) window.frames_seen.push([shown, !!window.seen_dcl]);
+               if (!window.seen_dcl || performance.now() - window.seen_dcl < 300) requestAnimationFrame(look);
+             };
+             requestAnimationFrame(look);
+             document.addEventListener('DOMContentLoaded', () => { window.seen_dcl = performance.now(); });"}),
+    )
+    .await;
+    for lang in ["en", "zh"] {
+        if lang == "zh" {
+            b.js("localStorage.setItem('xinyuan-tracker.lang', 'zh'); return null;")
+                .await;
+        }
+        b.client.goto(site.url).await.expect("navigate");
+        super::wait_until(&b, "the page's frames", async |b| {
+            b.js("return !!window.seen_dcl && performance.now() - window.seen_dcl > 400;")
+                .await
+                == true
+        })
+        .await;
+        let frames = b.js("return window.frames_seen;").await;
+        let frames = frames.as_array().expect("frames");
+        let shown: Vec<&serde_json::Value> = frames
+            .iter()
+            .filter(|f| f[0].as_array().is_some_and(|s| !s.is_empty()))
+            .collect();
+        assert!(
+            !shown.is_empty() && shown.iter().all(|f| f[0] == serde_json::json!([lang])),
+            "{lang}: nothing but the first view is shown: {frames:?}"
+        );
+        if lang == "en" {
+            assert_eq!(
+                shown[0][1], false,
+                "en: the English view is shown before the page has been read to its end: {frames:?}"
+            );
+        }
+    }
+    b.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn a_section_or_an_indicator_in_the_address_gets_its_own_first_view() {
