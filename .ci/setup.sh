@@ -104,6 +104,34 @@ ensure_wasm_split() {
   fi
 }
 
+# Release builds (`bash .ci/release`) compile the app's modules with a pinned nightly toolchain
+# that builds the standard library anew for size: panics abort at once, without their messages or
+# the code that formats them, and std takes its smaller algorithms (optimize_for_size). The first
+# visit's module is about 35 KB gzip smaller (README, "Size budget"). Everything else (tests,
+# lints, `trunk serve`) uses the stable toolchain.
+RELEASE_TOOLCHAIN='nightly-2026-05-20'
+ensure_release_toolchain() {
+  if ! rustup run "$RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 ||
+    ! rustup component list --installed --toolchain "$RELEASE_TOOLCHAIN" 2>/dev/null | grep -q '^rust-src' ||
+    ! rustup target list --installed --toolchain "$RELEASE_TOOLCHAIN" 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "Installing the release builds' toolchain, $RELEASE_TOOLCHAIN (with rust-src and wasm32)"
+    rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src \
+      --target wasm32-unknown-unknown
+  fi
+}
+
+# `trunk build --release` with that toolchain; arguments go to trunk (`--dist`, `--features`).
+# public/post-build.sh builds the first view's renderer with the stable toolchain again.
+release_build() {
+  ensure_release_toolchain
+  say "trunk build --release $* ($RELEASE_TOOLCHAIN, std built for size)"
+  RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN" \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort' \
+    trunk build --release "$@"
+}
+
 ensure_build_tools() {
   ensure_rust
   ensure_wasm_opt
