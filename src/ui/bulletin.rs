@@ -154,6 +154,6 @@ fn article(b: &Bulletin, l: Lang) -> impl IntoView {
             <p class="sources">{m(&b.sources)}</p>
             <p class="method">{m(&b.method)}</p>
         </article>
-        <super::reach::PrintQr route=crate::model::route::Route::Bulletin(Some(b.month))/>
+        <super::reach::PrintQr route=crate::model::route::Route::Bulletin(Some(b.month)) at_once=true/>
     }
 }

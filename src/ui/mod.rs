@@ -32,6 +32,9 @@ use text::tr;
 /// one step.
 pub async fn start() {
     web::mark("tracker:start");
+    // Whether the page was loaded under the service worker, read as the app starts (the worker a
+    // first visit registers takes the page over only once it has kept every file).
+    let _ = web::kept_offline();
     let _ = Dataset::embedded();
     web::next_task().await;
     // The page opened, if its code is a part of its own, is fetched before the app is built (in

@@ -86,6 +86,9 @@ split! {
     share_make: fn make(base: String, shown: Entries) -> Result<Offer, NotLoaded> {
         Ok(share::offer(&base, &shown, Dataset::embedded()))
     }
+    qr: fn svg(text: String) -> Result<Option<String>, NotLoaded> {
+        Ok(share::qr_svg(&text))
+    }
 }
 
 /// The page of the entry grid and the paste box.
@@ -134,6 +137,13 @@ pub async fn read_shared(payload: String) -> Result<Shared, ShareError> {
 /// A link carrying `shown` ([`share::offer`]).
 pub async fn share_offer(base: String, shown: Entries) -> Result<Offer, NotLoaded> {
     share_make::make(base, shown).await
+}
+
+/// The QR code of a printed page's address ([`share::qr_svg`]); `None` when the part that makes
+/// it could not be fetched (or the address is too long for one). The QR encoder is a part of its
+/// own: only printing needs it, and a first visit need not fetch it.
+pub async fn qr_svg(address: String) -> Option<String> {
+    qr::svg(address).await.ok().flatten()
 }
 
 /// Fetches the part of the page `route` opens, if it has one, and waits until it is in (or could

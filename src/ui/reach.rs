@@ -5,10 +5,11 @@ use super::state::{use_store, PublishedState};
 use super::text::tr;
 use crate::model::publish;
 use crate::model::route::Route;
-use crate::model::share::{self, Offer};
+use crate::model::share::Offer;
 use crate::model::{format, Dataset, Lang};
 use crate::web;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 
 /// The lines under the header: figures from a shared link, the published figures and the
 /// reader's own, a published file that cannot be read, a new version waiting.
@@ -205,23 +206,69 @@ pub fn SharePanel() -> impl IntoView {
 }
 
 /// On paper, a QR code of the page's own address, so a printed page leads back to the live
-/// tracker. Shown only in print.
+/// tracker, with the address written under it. Shown only in print.
+///
+/// The code is made by a part of the module of its own ([`super::parts::qr_svg`]), fetched when
+/// the page is about to be printed rather than with the page: at once where `at_once` is set (the
+/// bulletin, a page opened to be printed), or where the page's files are kept for offline use
+/// (the part then comes from that copy, not the network); otherwise when printing is asked for.
+/// Ctrl+P (⌘P) waits until the code is on the page; the browser's own Print menu starts making it,
+/// and a page printed before it came carries the address alone.
 #[component]
 #[allow(unused_variables)] // `route` is read; the lint does not see through the component macro.
-pub fn PrintQr(route: Route) -> impl IntoView {
+pub fn PrintQr(route: Route, #[prop(optional)] at_once: bool) -> impl IntoView {
     let lang = use_store().lang;
     // Where the address is not known (the first view, rendered when the site is built), the code
     // comes with the app: it is seen only in print.
     let base = web::app_address();
-    let address = format!("{base}{}", route.href());
-    let svg = (!base.is_empty())
-        .then(|| share::qr_svg(&address))
-        .flatten();
-    svg.map(|svg| {
+    (!base.is_empty()).then(|| {
+        let address = format!("{base}{}", route.href());
+        let svg = RwSignal::new(None::<String>);
+        let asked = StoredValue::new(false);
+        // Makes the code once; `then` runs when it is on the page (or could not be made).
+        let make = {
+            let address = address.clone();
+            move |then: Option<fn()>| {
+                if asked.get_value() {
+                    return;
+                }
+                asked.set_value(true);
+                let address = address.clone();
+                leptos::task::spawn_local(async move {
+                    let made = super::parts::qr_svg(address).await;
+                    if made.is_none() {
+                        // Another try at the next print.
+                        asked.set_value(false);
+                    }
+                    svg.set(made);
+                    if let Some(then) = then {
+                        // The page is redrawn on the executor's next turn.
+                        leptos::task::tick().await;
+                        then();
+                    }
+                });
+            }
+        };
+        if at_once || web::kept_offline() {
+            make(None);
+        }
+        let on_key = {
+            let make = make.clone();
+            web::on_print_key(move || {
+                let waiting = svg.with_untracked(Option::is_none);
+                if waiting {
+                    make(Some(web::print));
+                }
+                waiting
+            })
+        };
+        let on_print = web::on_before_print(move || make(None));
+        let listeners = SendWrapper::new((on_key, on_print));
+        on_cleanup(move || drop(listeners));
         let a2 = address.clone();
         view! {
             <figure class="print-qr" data-testid="print-qr">
-                <div class="qr" inner_html=svg></div>
+                {move || svg.get().map(|svg| view! { <div class="qr" inner_html=svg></div> })}
                 <figcaption>{move || tr(lang.get(), "扫码查看最新进度：", "Scan for the live tracker: ")}<br/><span class="qr-address">{a2.clone()}</span></figcaption>
             </figure>
         }

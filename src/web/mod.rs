@@ -241,6 +241,47 @@ pub fn print() {
     }
 }
 
+/// Calls `f` when the page is about to be printed (the `beforeprint` event), as long as the
+/// listener is kept.
+pub fn on_before_print(f: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    web_sys::window().map(|w| gloo_events::EventListener::new(&w, "beforeprint", move |_| f()))
+}
+
+/// Calls `f` when Ctrl+P (⌘P) is pressed, before the browser prints, as long as the listener is
+/// kept; where `f` returns true the browser does not print (`f` prints when it is ready).
+pub fn on_print_key(f: impl Fn() -> bool + 'static) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    Some(gloo_events::EventListener::new_with_options(
+        &window,
+        "keydown",
+        options,
+        move |e| {
+            let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let print = (key.ctrl_key() || key.meta_key())
+                && !key.alt_key()
+                && !key.shift_key()
+                && key.key().eq_ignore_ascii_case("p");
+            if print && f() {
+                e.prevent_default();
+            }
+        },
+    ))
+}
+
+/// Whether this page was loaded under the service worker, which keeps the site's files for
+/// offline use (a part of the module fetched then comes from that copy). Read once, as the app
+/// starts ([`crate::ui::start`]): a first visit's worker, installed later, takes the page over.
+pub fn kept_offline() -> bool {
+    thread_local! {
+        static KEPT: bool = web_sys::window()
+            .is_some_and(|w| w.navigator().service_worker().controller().is_some());
+    }
+    KEPT.with(|k| *k)
+}
+
 fn js_err(e: wasm_bindgen::JsValue) -> String {
     format!("{e:?}")
 }

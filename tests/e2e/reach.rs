@@ -325,9 +325,60 @@ async fn a_printed_bulletin_and_overview_carry_a_qr_code_of_their_page() {
         "localStorage.setItem('xinyuan-tracker', {doc:?}); return null;"
     ))
     .await;
+    // The overview makes its code when printing is asked for, not with the page: a first visit
+    // (not under the service worker yet) does not fetch its part.
+    b.open("#/").await;
+    b.wait_for("[data-testid=print-qr] figcaption").await;
+    let before = b
+        .js("return [!!document.querySelector('[data-testid=print-qr] svg'), performance.getEntriesByType('resource').some(e => e.name.includes('split_qr'))];")
+        .await;
+    assert_eq!(
+        before,
+        serde_json::json!([false, false]),
+        "the overview's QR code came before printing was asked for"
+    );
+    // The browser's Print menu: the code is made as printing begins.
+    b.js("window.dispatchEvent(new Event('beforeprint')); return null;")
+        .await;
+    b.wait_for("[data-testid=print-qr] svg path").await;
+    // Ctrl+P waits for the code, then prints (the overview opened again, its code not made yet).
+    b.open("#/glossary").await;
+    b.open("#/").await;
+    b.wait_for("[data-testid=print-qr] figcaption").await;
+    let key = b
+        .js("window.print = () => { window.printedWithQr = !!document.querySelector('[data-testid=print-qr] svg path'); }; \
+             return [!!document.querySelector('[data-testid=print-qr] svg'), !window.dispatchEvent(new KeyboardEvent('keydown', {key: 'p', ctrlKey: true, cancelable: true}))];")
+        .await;
+    assert_eq!(
+        key,
+        serde_json::json!([false, true]),
+        "Ctrl+P did not wait for the QR code"
+    );
+    wait_until(&b, "Ctrl+P to print", async |b| {
+        b.js("return window.printedWithQr !== undefined;").await == true
+    })
+    .await;
+    assert_eq!(
+        b.js("return window.printedWithQr;").await,
+        true,
+        "printed without the QR code"
+    );
+    let again = b
+        .js("return !window.dispatchEvent(new KeyboardEvent('keydown', {key: 'p', ctrlKey: true, cancelable: true}));")
+        .await;
+    assert_eq!(
+        again, false,
+        "with the code made, Ctrl+P is the browser's again"
+    );
     for page in ["#/bulletin/M9", "#/"] {
         b.open(page).await;
         b.reload().await;
+        if page == "#/" {
+            // Under the service worker by now, or not yet: either way printing brings the code.
+            b.wait_for("[data-testid=print-qr] figcaption").await;
+            b.js("window.dispatchEvent(new Event('beforeprint')); return null;")
+                .await;
+        }
         b.wait_for("[data-testid=print-qr] svg path").await;
         let on_screen = b
             .js("return getComputedStyle(document.querySelector('[data-testid=print-qr]')).display;")
