@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing the tracker needs, and only what is missing.
-# Sourced by .ci/serve and .ci/test; safe to run again.
+# Sourced by .ci/serve, .ci/test, .ci/release and .ci/bench; safe to run again.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -111,13 +111,16 @@ ensure_wasm_split() {
 # lints, `trunk serve`) uses the stable toolchain.
 RELEASE_TOOLCHAIN='nightly-2026-05-20'
 ensure_release_toolchain() {
-  if ! rustup run "$RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 ||
-    ! rustup component list --installed --toolchain "$RELEASE_TOOLCHAIN" 2>/dev/null | grep -q '^rust-src' ||
-    ! rustup target list --installed --toolchain "$RELEASE_TOOLCHAIN" 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-    say "Installing the release builds' toolchain, $RELEASE_TOOLCHAIN (with rust-src and wasm32)"
-    rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src \
-      --target wasm32-unknown-unknown
+  if ! rustup run "$RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1; then
+    say "Installing the release builds' toolchain, $RELEASE_TOOLCHAIN"
+    rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal
   fi
+  local have
+  have="$(rustup component list --installed --toolchain "$RELEASE_TOOLCHAIN")"
+  grep -q '^rust-src' <<<"$have" || rustup component add rust-src --toolchain "$RELEASE_TOOLCHAIN"
+  have="$(rustup target list --installed --toolchain "$RELEASE_TOOLCHAIN")"
+  grep -qx wasm32-unknown-unknown <<<"$have" ||
+    rustup target add wasm32-unknown-unknown --toolchain "$RELEASE_TOOLCHAIN"
 }
 
 # `trunk build --release` with that toolchain; arguments go to trunk (`--dist`, `--features`).
@@ -125,7 +128,9 @@ ensure_release_toolchain() {
 release_build() {
   ensure_release_toolchain
   say "trunk build --release $* ($RELEASE_TOOLCHAIN, std built for size)"
-  RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN" \
+  # RUSTFLAGS would replace the flags below and those of .cargo/config.toml.
+  env -u RUSTFLAGS -u CARGO_ENCODED_RUSTFLAGS \
+    RUSTUP_TOOLCHAIN="$RELEASE_TOOLCHAIN" \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-Zunstable-options -Cpanic=immediate-abort' \

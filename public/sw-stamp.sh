@@ -14,7 +14,7 @@ list=$(
       # The first 64 bits of its SHA-256, in hex: enough to tell this version's copy from another.
       sum=$(sha256sum "$name" | cut -c 1-16)
       [ ${#sum} -eq 16 ] || { echo "sw-stamp.sh: no digest of $name" >&2; exit 1; }
-      # Fetched only when asked for: the Word document's worker (283 KB gzip), and the first views
+      # Fetched only when asked for: the Word document's worker (252 KB gzip), and the first views
       # of section and indicator pages (one is fetched when such a page is opened).
       case "$name" in
       docx_worker* | first/*) lazy=true ;;

@@ -10,5 +10,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The tracker runs in a browser: build it with `trunk build --release` or run `trunk serve`.");
+    eprintln!(
+        "The tracker runs in a browser: build it with `bash .ci/release` or run `trunk serve`."
+    );
 }

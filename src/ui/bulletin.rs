@@ -95,7 +95,7 @@ pub fn BulletinPage(month: Option<u8>) -> impl IntoView {
                         {months.iter().map(|&x| view! { <option value=x.to_string() selected=x == m>{Period::Month(x).label(l)}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="button" data-testid="bulletin-print" on:click=move |_| web::print()>{tr(l, "打印", "Print")}</button>
+                <button type="button" data-testid="bulletin-print" on:click=move |_| super::reach::print_page()>{tr(l, "打印", "Print")}</button>
                 <button type="button" data-testid="bulletin-copy" on:click=move |_| copy(true)>{tr(l, "复制（带格式）", "Copy (formatted)")}</button>
                 <button type="button" data-testid="bulletin-copy-plain" on:click=move |_| copy_plain(false)>{tr(l, "复制为纯文本", "Copy as plain text")}</button>
                 <button type="button" data-testid="bulletin-docx" on:click=word>{tr(l, "下载 Word 文档", "Download as Word (.docx)")}</button>

@@ -10,6 +10,8 @@ use crate::model::{format, Dataset, Lang};
 use crate::web;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The lines under the header: figures from a shared link, the published figures and the
 /// reader's own, a published file that cannot be read, a new version waiting.
@@ -205,15 +207,35 @@ pub fn SharePanel() -> impl IntoView {
     }
 }
 
+/// How long printing waits for a page's QR code before it prints without it (ms).
+const PRINT_WAIT_MS: i32 = 3000;
+
+thread_local! {
+    /// The QR code of the page on screen, while it is not made yet: asked to print, it makes the
+    /// code, prints once it is on the page and says so (true); false where it is there already.
+    static WAITING: RefCell<Option<Rc<dyn Fn() -> bool>>> = const { RefCell::new(None) };
+}
+
+/// Prints the page: at once, or where its QR code is being made, once it is on the page (at most
+/// [`PRINT_WAIT_MS`] later).
+pub fn print_page() {
+    let waiting = WAITING.with(|w| w.borrow().clone());
+    if !waiting.is_some_and(|wait| wait()) {
+        web::print();
+    }
+}
+
 /// On paper, a QR code of the page's own address, so a printed page leads back to the live
 /// tracker, with the address written under it. Shown only in print.
 ///
 /// The code is made by a part of the module of its own ([`super::parts::qr_svg`]), fetched when
 /// the page is about to be printed rather than with the page: at once where `at_once` is set (the
-/// bulletin, a page opened to be printed), or where the page's files are kept for offline use
-/// (the part then comes from that copy, not the network); otherwise when printing is asked for.
-/// Ctrl+P (⌘P) waits until the code is on the page; the browser's own Print menu starts making it,
-/// and a page printed before it came carries the address alone.
+/// bulletin, a page opened to be printed), or where the page was loaded under the service worker
+/// (the part then comes from its offline copy); otherwise when printing is asked for. The print
+/// key and the app's Print buttons ([`print_page`]) wait until the code is on the page (or could
+/// not be made, or [`PRINT_WAIT_MS`] have passed), then print; the browser's own Print menu starts
+/// making it (`beforeprint`), and a page printed from that menu before it came carries the address
+/// alone.
 #[component]
 #[allow(unused_variables)] // `route` is read; the lint does not see through the component macro.
 pub fn PrintQr(route: Route, #[prop(optional)] at_once: bool) -> impl IntoView {
@@ -225,10 +247,18 @@ pub fn PrintQr(route: Route, #[prop(optional)] at_once: bool) -> impl IntoView {
         let address = format!("{base}{}", route.href());
         let svg = RwSignal::new(None::<String>);
         let asked = StoredValue::new(false);
-        // Makes the code once; `then` runs when it is on the page (or could not be made).
+        let print_asked = StoredValue::new(false);
+        // Prints once for each time printing was asked for, when the code came or the wait ran
+        // out, whichever is first; not once the page has gone.
+        let print_if_asked = move || {
+            if print_asked.try_get_value() == Some(true) {
+                print_asked.set_value(false);
+                web::print();
+            }
+        };
         let make = {
             let address = address.clone();
-            move |then: Option<fn()>| {
+            move || {
                 if asked.get_value() {
                     return;
                 }
@@ -238,33 +268,48 @@ pub fn PrintQr(route: Route, #[prop(optional)] at_once: bool) -> impl IntoView {
                     let made = super::parts::qr_svg(address).await;
                     if made.is_none() {
                         // Another try at the next print.
-                        asked.set_value(false);
+                        asked.try_set_value(false);
                     }
-                    svg.set(made);
-                    if let Some(then) = then {
-                        // The page is redrawn on the executor's next turn.
-                        leptos::task::tick().await;
-                        then();
-                    }
+                    svg.try_set(made);
+                    // The page is redrawn on the executor's next turn.
+                    leptos::task::tick().await;
+                    print_if_asked();
                 });
             }
         };
         if at_once || web::kept_offline() {
-            make(None);
+            make();
         }
-        let on_key = {
+        let wait: Rc<dyn Fn() -> bool> = Rc::new({
             let make = make.clone();
-            web::on_print_key(move || {
-                let waiting = svg.with_untracked(Option::is_none);
-                if waiting {
-                    make(Some(web::print));
+            move || {
+                if svg.try_with_untracked(Option::is_none) != Some(true) {
+                    return false;
                 }
-                waiting
-            })
-        };
-        let on_print = web::on_before_print(move || make(None));
-        let listeners = SendWrapper::new((on_key, on_print));
-        on_cleanup(move || drop(listeners));
+                if print_asked.try_get_value() == Some(false) {
+                    print_asked.set_value(true);
+                    web::after(PRINT_WAIT_MS, print_if_asked);
+                }
+                make();
+                true
+            }
+        });
+        WAITING.with(|w| *w.borrow_mut() = Some(wait.clone()));
+        let on_key = web::on_print_key({
+            let wait = wait.clone();
+            move || wait()
+        });
+        let on_print = web::on_before_print(make);
+        let kept = SendWrapper::new((wait, on_key, on_print));
+        on_cleanup(move || {
+            let (wait, _, _) = kept.take();
+            WAITING.with(|w| {
+                let mut w = w.borrow_mut();
+                if w.as_ref().is_some_and(|now| Rc::ptr_eq(now, &wait)) {
+                    *w = None;
+                }
+            });
+        });
         let a2 = address.clone();
         view! {
             <figure class="print-qr" data-testid="print-qr">

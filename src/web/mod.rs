@@ -247,10 +247,16 @@ pub fn on_before_print(f: impl Fn() + 'static) -> Option<gloo_events::EventListe
     web_sys::window().map(|w| gloo_events::EventListener::new(&w, "beforeprint", move |_| f()))
 }
 
-/// Calls `f` when Ctrl+P (⌘P) is pressed, before the browser prints, as long as the listener is
-/// kept; where `f` returns true the browser does not print (`f` prints when it is ready).
+/// Calls `f` when the print key is pressed (⌘P on a Mac, Ctrl+P elsewhere; the P key in any
+/// keyboard layout), before the browser prints, as long as the listener is kept; where `f`
+/// returns true the browser does not print (`f` prints when it is ready).
 pub fn on_print_key(f: impl Fn() -> bool + 'static) -> Option<gloo_events::EventListener> {
     let window = web_sys::window()?;
+    // On a Mac, Ctrl+P is not print (in a text field it moves the caret up a line).
+    let mac = window
+        .navigator()
+        .platform()
+        .is_ok_and(|p| p.starts_with("Mac") || p.starts_with("iP"));
     let options = gloo_events::EventListenerOptions::enable_prevent_default();
     Some(gloo_events::EventListener::new_with_options(
         &window,
@@ -260,10 +266,11 @@ pub fn on_print_key(f: impl Fn() -> bool + 'static) -> Option<gloo_events::Event
             let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                 return;
             };
-            let print = (key.ctrl_key() || key.meta_key())
+            let modifier = if mac { key.meta_key() } else { key.ctrl_key() };
+            let print = modifier
                 && !key.alt_key()
                 && !key.shift_key()
-                && key.key().eq_ignore_ascii_case("p");
+                && (key.code() == "KeyP" || key.key().eq_ignore_ascii_case("p"));
             if print && f() {
                 e.prevent_default();
             }
@@ -271,13 +278,31 @@ pub fn on_print_key(f: impl Fn() -> bool + 'static) -> Option<gloo_events::Event
     ))
 }
 
+/// Calls `f` once, after `ms` milliseconds (at once where the browser refuses a timer).
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let queued = web_sys::window().is_some_and(|w| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms)
+            .is_ok()
+    });
+    if !queued {
+        let _ = f
+            .unchecked_ref::<js_sys::Function>()
+            .call0(&wasm_bindgen::JsValue::NULL);
+    }
+}
+
 /// Whether this page was loaded under the service worker, which keeps the site's files for
 /// offline use (a part of the module fetched then comes from that copy). Read once, as the app
 /// starts ([`crate::ui::start`]): a first visit's worker, installed later, takes the page over.
 pub fn kept_offline() -> bool {
     thread_local! {
-        static KEPT: bool = web_sys::window()
-            .is_some_and(|w| w.navigator().service_worker().controller().is_some());
+        // `navigator.serviceWorker` is missing where service workers are not offered (a page
+        // served over http from another host than this machine, some private windows).
+        static KEPT: bool = web_sys::window().is_some_and(|w| {
+            let workers = w.navigator().service_worker();
+            !workers.is_undefined() && workers.controller().is_some()
+        });
     }
     KEPT.with(|k| *k)
 }

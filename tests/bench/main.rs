@@ -1,6 +1,6 @@
 //! `cargo bench --bench tracker`: size and speed of the release build, in a table and in
 //! `target/bench/tracker.json`. Needs what the e2e tier needs (`.ci/test e2e` sets it up) and a
-//! release `dist/` (built by `trunk build --release`, or by the harness when missing).
+//! release `dist/` (built by `bash .ci/release`, or by the harness when missing).
 //!
 //! Machines here are noisy: every timing is the median of many runs, reported with its spread
 //! (min, max, and the interquartile range).
@@ -348,13 +348,16 @@ fn bench_dist() -> std::path::PathBuf {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("target/bench/dist");
     if !dir.join("index.html").exists() {
-        let status = std::process::Command::new("trunk")
-            .args(["build", "--release", "--features", "bench", "--dist"])
+        let status = std::process::Command::new("bash")
+            .args([".ci/release", "--features", "bench", "--dist"])
             .arg(&dir)
             .current_dir(root)
             .status()
-            .expect("trunk runs");
-        assert!(status.success(), "trunk build --features bench failed");
+            .expect("bash runs .ci/release");
+        assert!(
+            status.success(),
+            "the release build with --features bench failed"
+        );
     }
     dir
 }

@@ -23,12 +23,15 @@ pub fn dist_dir() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
     if !dir.join("index.html").exists() {
-        let status = Command::new("trunk")
-            .args(["build", "--release"])
+        let status = Command::new("bash")
+            .arg(".ci/release")
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .status()
-            .expect("trunk runs (install it with .ci/test, which sets everything up)");
-        assert!(status.success(), "trunk build --release failed");
+            .expect("bash runs .ci/release");
+        assert!(
+            status.success(),
+            "the release build (bash .ci/release) failed"
+        );
     }
     dir
 }

@@ -312,6 +312,76 @@ async fn a_shared_link_opens_read_only_in_a_fresh_browser_and_is_kept_through_th
     reader.close().await;
 }
 
+/// Replaces the browser's printing with a record of each print: whether the page's QR code was
+/// on it (`window.prints`).
+const STUB_PRINT: &str = "window.prints = []; window.print = () => window.prints.push(!!document.querySelector('[data-testid=print-qr] svg path'));";
+/// Presses Ctrl+P (on Linux, where the tests run); true where the page kept the browser from
+/// printing.
+const CTRL_P: &str = "!window.dispatchEvent(new KeyboardEvent('keydown', {key: 'p', code: 'KeyP', ctrlKey: true, cancelable: true}))";
+/// How long the page waits for its QR code before printing without it (`PRINT_WAIT_MS`).
+const PRINT_WAIT_MS: u64 = 3000;
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn printing_when_the_qr_code_cannot_be_fetched_prints_the_address_then_the_code_next_time() {
+    let mut site = Site::start(&harness::dist_dir());
+    let b = Browser::start_at(site.url).await;
+    b.open("#/").await;
+    b.wait_for("[data-testid=print-qr] figcaption").await;
+    site.stop();
+    let key = b.js(&format!("{STUB_PRINT} return {CTRL_P};")).await;
+    assert_eq!(key, true);
+    wait_until(&b, "a print without the code", async |b| {
+        b.js("return window.prints.length > 0;").await == true
+    })
+    .await;
+    assert_eq!(
+        b.js("return window.prints;").await,
+        serde_json::json!([false])
+    );
+    // Shown only in print: read as text, not as rendered.
+    let caption = b
+        .js("return document.querySelector('[data-testid=print-qr] figcaption').textContent;")
+        .await;
+    assert!(
+        caption.as_str().is_some_and(|c| c.contains(site.url)),
+        "{caption}"
+    );
+    site.resume();
+    assert_eq!(b.js(&format!("return {CTRL_P};")).await, true);
+    wait_until(&b, "a print with the code", async |b| {
+        b.js("return window.prints.length > 1;").await == true
+    })
+    .await;
+    assert_eq!(
+        b.js("return window.prints;").await,
+        serde_json::json!([false, true])
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn the_app_starts_where_the_browser_offers_no_service_worker() {
+    let b = Browser::start().await;
+    devtools(&b, "Page.enable", serde_json::json!({})).await;
+    devtools(
+        &b,
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({"source": "delete Navigator.prototype.serviceWorker;"}),
+    )
+    .await;
+    // Opened, the app takes over from the first view (`open` waits for it).
+    b.open("#/").await;
+    assert_eq!(
+        b.js("return 'serviceWorker' in navigator;").await,
+        false,
+        "the test did not take the service worker away"
+    );
+    b.wait_for("[data-testid=print-qr] figcaption").await;
+    b.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn a_printed_bulletin_and_overview_carry_a_qr_code_of_their_page() {
@@ -326,49 +396,70 @@ async fn a_printed_bulletin_and_overview_carry_a_qr_code_of_their_page() {
     ))
     .await;
     // The overview makes its code when printing is asked for, not with the page: a first visit
-    // (not under the service worker yet) does not fetch its part.
-    b.open("#/").await;
+    // (not under the service worker) does not fetch its part.
     b.wait_for("[data-testid=print-qr] figcaption").await;
     let before = b
-        .js("return [!!document.querySelector('[data-testid=print-qr] svg'), performance.getEntriesByType('resource').some(e => e.name.includes('split_qr'))];")
+        .js("return [navigator.serviceWorker.controller === null, !!document.querySelector('[data-testid=print-qr] svg'), performance.getEntriesByType('resource').some(e => e.name.includes('split_qr'))];")
         .await;
     assert_eq!(
         before,
-        serde_json::json!([false, false]),
+        serde_json::json!([true, false, false]),
         "the overview's QR code came before printing was asked for"
     );
-    // The browser's Print menu: the code is made as printing begins.
+    // Ctrl+P, pressed twice before the code came: the browser does not print, the page prints
+    // once, with the code on it.
+    let keys = b
+        .js(&format!("{STUB_PRINT} return [{CTRL_P}, {CTRL_P}];"))
+        .await;
+    assert_eq!(
+        keys,
+        serde_json::json!([true, true]),
+        "Ctrl+P did not wait for the QR code"
+    );
+    wait_until(&b, "Ctrl+P to print", async |b| {
+        b.js("return window.prints.length > 0;").await == true
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(PRINT_WAIT_MS + 500)).await;
+    assert_eq!(
+        b.js("return window.prints;").await,
+        serde_json::json!([true]),
+        "printed without the QR code, or twice"
+    );
+    assert_eq!(
+        b.js(&format!("return {CTRL_P};")).await,
+        false,
+        "with the code made, Ctrl+P is the browser's again"
+    );
+    // The browser's Print menu starts making the code (the overview opened again, not reloaded).
+    b.open("#/glossary").await;
+    b.open("#/").await;
+    b.wait_for("[data-testid=print-qr] figcaption").await;
+    assert_eq!(
+        b.js("return !!document.querySelector('[data-testid=print-qr] svg');")
+            .await,
+        false
+    );
     b.js("window.dispatchEvent(new Event('beforeprint')); return null;")
         .await;
     b.wait_for("[data-testid=print-qr] svg path").await;
-    // Ctrl+P waits for the code, then prints (the overview opened again, its code not made yet).
+    // Ctrl+P while the code is being made (here for the Print menu): printed once it came.
     b.open("#/glossary").await;
     b.open("#/").await;
     b.wait_for("[data-testid=print-qr] figcaption").await;
     let key = b
-        .js("window.print = () => { window.printedWithQr = !!document.querySelector('[data-testid=print-qr] svg path'); }; \
-             return [!!document.querySelector('[data-testid=print-qr] svg'), !window.dispatchEvent(new KeyboardEvent('keydown', {key: 'p', ctrlKey: true, cancelable: true}))];")
+        .js(&format!(
+            "{STUB_PRINT} window.dispatchEvent(new Event('beforeprint')); return {CTRL_P};"
+        ))
         .await;
-    assert_eq!(
-        key,
-        serde_json::json!([false, true]),
-        "Ctrl+P did not wait for the QR code"
-    );
+    assert_eq!(key, true, "Ctrl+P did not wait for the QR code being made");
     wait_until(&b, "Ctrl+P to print", async |b| {
-        b.js("return window.printedWithQr !== undefined;").await == true
+        b.js("return window.prints.length > 0;").await == true
     })
     .await;
     assert_eq!(
-        b.js("return window.printedWithQr;").await,
-        true,
-        "printed without the QR code"
-    );
-    let again = b
-        .js("return !window.dispatchEvent(new KeyboardEvent('keydown', {key: 'p', ctrlKey: true, cancelable: true}));")
-        .await;
-    assert_eq!(
-        again, false,
-        "with the code made, Ctrl+P is the browser's again"
+        b.js("return window.prints;").await,
+        serde_json::json!([true])
     );
     for page in ["#/bulletin/M9", "#/"] {
         b.open(page).await;
@@ -380,6 +471,14 @@ async fn a_printed_bulletin_and_overview_carry_a_qr_code_of_their_page() {
                 .await;
         }
         b.wait_for("[data-testid=print-qr] svg path").await;
+        if page == "#/bulletin/M9" {
+            b.js(&format!("{STUB_PRINT} return null;")).await;
+            b.click("[data-testid=bulletin-print]").await;
+            assert_eq!(
+                b.js("return window.prints;").await,
+                serde_json::json!([true])
+            );
+        }
         let on_screen = b
             .js("return getComputedStyle(document.querySelector('[data-testid=print-qr]')).display;")
             .await;
