@@ -540,8 +540,7 @@ pub fn when_visible(el: &web_sys::Element, f: impl Fn() + 'static) -> Option<Vis
         }
     };
     observer.observe(el);
-    let on_print = web_sys::window()
-        .map(|w| gloo_events::EventListener::new(&w, "beforeprint", move |_| call()));
+    let on_print = on_before_print(call);
     Some(VisibleWatch {
         observer,
         _on_visible: on_visible,

@@ -321,6 +321,15 @@ const CTRL_P: &str = "!window.dispatchEvent(new KeyboardEvent('keydown', {key: '
 /// How long the page waits for its QR code before printing without it (`PRINT_WAIT_MS`).
 const PRINT_WAIT_MS: u64 = 3000;
 
+/// What was printed (`window.prints`, see [`STUB_PRINT`]), once at least `n` prints were.
+async fn prints(b: &Browser, n: usize) -> serde_json::Value {
+    wait_until(b, "a print", async |b| {
+        b.js(&format!("return window.prints.length >= {n};")).await == true
+    })
+    .await;
+    b.js("return window.prints;").await
+}
+
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn printing_when_the_qr_code_cannot_be_fetched_prints_the_address_then_the_code_next_time() {
@@ -331,14 +340,7 @@ async fn printing_when_the_qr_code_cannot_be_fetched_prints_the_address_then_the
     site.stop();
     let key = b.js(&format!("{STUB_PRINT} return {CTRL_P};")).await;
     assert_eq!(key, true);
-    wait_until(&b, "a print without the code", async |b| {
-        b.js("return window.prints.length > 0;").await == true
-    })
-    .await;
-    assert_eq!(
-        b.js("return window.prints;").await,
-        serde_json::json!([false])
-    );
+    assert_eq!(prints(&b, 1).await, serde_json::json!([false]));
     // Shown only in print: read as text, not as rendered.
     let caption = b
         .js("return document.querySelector('[data-testid=print-qr] figcaption').textContent;")
@@ -349,14 +351,7 @@ async fn printing_when_the_qr_code_cannot_be_fetched_prints_the_address_then_the
     );
     site.resume();
     assert_eq!(b.js(&format!("return {CTRL_P};")).await, true);
-    wait_until(&b, "a print with the code", async |b| {
-        b.js("return window.prints.length > 1;").await == true
-    })
-    .await;
-    assert_eq!(
-        b.js("return window.prints;").await,
-        serde_json::json!([false, true])
-    );
+    assert_eq!(prints(&b, 2).await, serde_json::json!([false, true]));
     b.close().await;
 }
 
@@ -416,13 +411,10 @@ async fn a_printed_bulletin_and_overview_carry_a_qr_code_of_their_page() {
         serde_json::json!([true, true]),
         "Ctrl+P did not wait for the QR code"
     );
-    wait_until(&b, "Ctrl+P to print", async |b| {
-        b.js("return window.prints.length > 0;").await == true
-    })
-    .await;
+    prints(&b, 1).await;
     tokio::time::sleep(std::time::Duration::from_millis(PRINT_WAIT_MS + 500)).await;
     assert_eq!(
-        b.js("return window.prints;").await,
+        prints(&b, 1).await,
         serde_json::json!([true]),
         "printed without the QR code, or twice"
     );
@@ -453,14 +445,7 @@ async fn a_printed_bulletin_and_overview_carry_a_qr_code_of_their_page() {
         ))
         .await;
     assert_eq!(key, true, "Ctrl+P did not wait for the QR code being made");
-    wait_until(&b, "Ctrl+P to print", async |b| {
-        b.js("return window.prints.length > 0;").await == true
-    })
-    .await;
-    assert_eq!(
-        b.js("return window.prints;").await,
-        serde_json::json!([true])
-    );
+    assert_eq!(prints(&b, 1).await, serde_json::json!([true]));
     for page in ["#/bulletin/M9", "#/"] {
         b.open(page).await;
         b.reload().await;
