@@ -143,6 +143,42 @@ fn every_section_and_indicator_has_a_first_view_of_the_page_itself_not_a_loading
     }
 }
 
+#[test]
+fn the_overview_marks_what_lies_below_its_first_screen_and_nothing_above_it() {
+    for lang in [Lang::Zh, Lang::En] {
+        let html = first::overview_html(lang, None);
+        let mark = format!(" {}", first::BELOW);
+        let marked: Vec<&str> = html
+            .match_indices(&mark)
+            .map(|(at, _)| &html[html[..at].rfind('<').unwrap()..at])
+            .collect();
+        assert_eq!(marked, first::BELOW_FIRST_SCREEN, "{lang:?}");
+        // The first screen: the heading, the lede, the targets behind their pace, the summary.
+        let first_mark = html.find(&mark).unwrap();
+        for above in [
+            "<h1>",
+            "class=\"lede\"",
+            "data-testid=\"lagging\"",
+            "data-testid=\"summary\"",
+        ] {
+            let at = html
+                .find(above)
+                .unwrap_or_else(|| panic!("{above} ({lang:?})"));
+            assert!(
+                at < first_mark,
+                "{above} ({lang:?}) is marked as below the first screen"
+            );
+        }
+        // Only the overview is marked.
+        let section = first::page_html(
+            xinyuan_tracker::model::route::Route::Section("main".into()),
+            lang,
+            None,
+        );
+        assert!(!section.contains(&mark), "{lang:?}");
+    }
+}
+
 fn strip_tags(html: &str) -> String {
     let mut out = String::new();
     let mut inside = false;

@@ -8,6 +8,10 @@
 //! or an indicator in the address, the title and a loading line until that page's own first view
 //! (a file of [`FOLDER`], see [`pages`]) has arrived; the title and the loading line alone where
 //! the app would show something else (another page, figures saved in this browser).
+//!
+//! What lies below the overview's first screen is marked [`BELOW`] and kept out of the first frame:
+//! the script shows it a frame after the view is in, so that the browser lays out and paints the
+//! first screen alone first. Without scripts nothing is kept out.
 
 use super::state::Store;
 use super::{judged, Page};
@@ -17,9 +21,9 @@ use crate::model::Lang;
 use leptos::prelude::*;
 
 /// The overview as the app renders it for a visitor with nothing saved, in `lang`, showing the
-/// published figures if there are any.
+/// published figures if there are any, its parts below the first screen marked [`BELOW`].
 pub fn overview_html(lang: Lang, published: Option<Published>) -> String {
-    page_html(Route::Overview, lang, published)
+    mark_below(page_html(Route::Overview, lang, published))
 }
 
 /// A page as the app renders it for a visitor with nothing saved.
@@ -31,6 +35,32 @@ pub fn page_html(route: Route, lang: Lang, published: Option<Published>) -> Stri
         let route = RwSignal::new(route);
         view! { <Page route=route/> }.to_html()
     })
+}
+
+/// The attribute that marks a part of a first view below its first screen: hidden while `<html>`
+/// has the class `first-painting` (public/style.css), which the script in `index.html` sets
+/// before the page is painted and takes off a frame after the view is in.
+pub const BELOW: &str = "data-below";
+
+/// The overview's parts below its first screen, on a phone as on a desktop: the growth chart and
+/// the cards (from 818 px down at 1280 × 900 px, from 932 px down at 390 × 844) and the footer.
+/// Each is the start of an opening tag as the components render it.
+pub const BELOW_FIRST_SCREEN: [&str; 3] = [
+    "<section aria-labelledby=\"growth-h\"",
+    "<section aria-labelledby=\"cards-h\"",
+    "<footer",
+];
+
+/// `html` with the first element that each of [`BELOW_FIRST_SCREEN`] opens marked [`BELOW`]. The
+/// mark is put in here, not by the components: the app, which never shows it, carries no code
+/// for it.
+fn mark_below(mut html: String) -> String {
+    for start in BELOW_FIRST_SCREEN {
+        if let Some(at) = html.find(start) {
+            html.insert_str(at + start.len(), &format!(" {BELOW}"));
+        }
+    }
+    html
 }
 
 /// The folder of the built site that holds the first views of the section and indicator pages.

@@ -32,7 +32,8 @@ async fn screen(b: &Browser) -> serde_json::Value {
 }
 
 /// Opens `url` on a site whose wasm is slow, and returns what was on screen in the first frame
-/// painted with a first view (or 1.5 s after the page was read, if none came): recorded by the
+/// painted with the whole first view (its parts below the first screen come a frame after the
+/// rest), or 1.5 s after the page was read, if none came: recorded by the
 /// page itself, as WebDriver answers only once the page has loaded, and by then the app may have
 /// started.
 async fn before_the_app(b: &Browser, site: &Site, url: &str) -> serde_json::Value {
@@ -56,7 +57,8 @@ async fn before_the_app(b: &Browser, site: &Site, url: &str) -> serde_json::Valu
                const since = performance.now();
                const look = () => {{
                  const shell = document.getElementById('shell');
-                 const waiting = document.documentElement.classList.contains('first-wait');
+                 const classes = document.documentElement.classList;
+                 const waiting = classes.contains('first-wait') || classes.contains('first-painting');
                  if (shell && waiting && performance.now() - since < 1500) return requestAnimationFrame(look);
                  setTimeout(() => {{ window.firstFrame = shell ? ({SCREEN})() : 'the app had started'; }});
                }};
@@ -122,8 +124,10 @@ async fn the_overview_is_read_before_the_app_arrives_and_the_app_takes_over_unch
 /// On a slow connection the page comes in pieces. Until its first view has come, nothing is shown
 /// (not the loading line a development build shows, which the page carries before the view); in
 /// English the English view is shown as soon as it has come, not once the whole page has. The
-/// page is held up twice, as a connection would: right after its loading line, and right after
-/// its English view (a script the parser waits for).
+/// first frame with the view leaves out what lies below its first screen (on a phone, where the
+/// rest of the view fills the screen), and the frames after it show that too, before the page has
+/// been read to its end. The page is held up twice, as a connection would: right after its loading
+/// line, and right after its English view (a script the parser waits for).
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn on_a_slow_connection_the_first_view_is_the_first_thing_shown_in_either_language() {
@@ -147,6 +151,7 @@ async fn on_a_slow_connection_the_first_view_is_the_first_thing_shown_in_either_
     let site = Site::start(dir.path());
     site.slow_down(".stall.js", Duration::from_millis(800));
     let b = Browser::start_at(site.url).await;
+    set_width(&b, 390).await;
     super::devtools(&b, "Network.enable", serde_json::json!({})).await;
     super::devtools(
         &b,
@@ -154,8 +159,9 @@ async fn on_a_slow_connection_the_first_view_is_the_first_thing_shown_in_either_
         serde_json::json!({"bypass": true}),
     )
     .await;
-    // Frame by frame (a frame's callbacks run before it is painted): what the page shows, and
-    // whether the page had been read to its end (DOMContentLoaded).
+    // Frame by frame (a frame's callbacks run before it is painted): what the page shows, whether
+    // the page had been read to its end (DOMContentLoaded), how many parts marked as below the
+    // first screen it shows, and whether what it shows reaches past the bottom of the screen.
     super::devtools(
         &b,
         "Page.addScriptToEvaluateOnNewDocument",
@@ -164,8 +170,12 @@ async fn on_a_slow_connection_the_first_view_is_the_first_thing_shown_in_either_
                const shown = [...document.querySelectorAll('#shell > .loading, .first-view')]
                  .filter(e => e.offsetParent !== null)
                  .map(e => e.dataset.first || 'loading');
+               const marked = [...document.querySelectorAll('.first-view [data-below]')];
+               const below = marked.filter(e => e.offsetParent !== null).length;
+               const full = document.scrollingElement.scrollHeight > innerHeight;
                const last = window.frames_seen[window.frames_seen.length - 1];
-               if (!last || shown.join() !== last[0].join()) window.frames_seen.push([shown, !!window.seen_dcl]);
+               if (!last || shown.join() !== last[0].join() || below !== last[2])
+                 window.frames_seen.push([shown, !!window.seen_dcl, below, full, marked.length]);
                if (!window.seen_dcl || performance.now() - window.seen_dcl < 300) requestAnimationFrame(look);
              };
              requestAnimationFrame(look);
@@ -200,6 +210,18 @@ async fn on_a_slow_connection_the_first_view_is_the_first_thing_shown_in_either_
                 "en: the English view is shown before the page has been read to its end: {frames:?}"
             );
         }
+        assert_eq!(
+            (&shown[0][2], &shown[0][3]),
+            (&serde_json::json!(0), &serde_json::json!(true)),
+            "{lang}: the first frame with the view shows a full first screen and nothing below it: {frames:?}"
+        );
+        // The growth chart, the cards and the footer at least.
+        assert!(
+            shown
+                .iter()
+                .any(|f| f[2] == f[4] && f[4].as_u64() >= Some(3) && f[1] == false),
+            "{lang}: all of the view is shown before the page has been read to its end: {frames:?}"
+        );
     }
     b.close().await;
 }
