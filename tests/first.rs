@@ -144,7 +144,8 @@ fn every_section_and_indicator_has_a_first_view_of_the_page_itself_not_a_loading
 }
 
 #[test]
-fn the_overview_marks_what_lies_below_its_first_screen_and_nothing_above_it() {
+fn the_overview_marks_the_parts_listed_as_below_its_first_screen_and_nothing_before_them() {
+    // Where they are on screen is checked in the browser (tests/e2e/first.rs).
     for lang in [Lang::Zh, Lang::En] {
         let html = first::overview_html(lang, None);
         let mark = format!(" {}", first::BELOW);

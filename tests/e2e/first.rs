@@ -31,6 +31,40 @@ async fn screen(b: &Browser) -> serde_json::Value {
     b.js(&format!("return ({SCREEN})();")).await
 }
 
+/// Pages come from the network (slowed where the test slows them), not from the service worker's
+/// cache of an earlier visit.
+async fn from_the_network(b: &Browser) {
+    super::devtools(b, "Network.enable", serde_json::json!({})).await;
+    super::devtools(
+        b,
+        "Network.setBypassServiceWorker",
+        serde_json::json!({"bypass": true}),
+    )
+    .await;
+}
+
+/// On every page opened after, runs `sample` (statements that push what a frame showed onto
+/// `window.frames_seen`) frame by frame while `go_on` (an expression) holds: in a task posted from
+/// the frame's callback, which runs once the frame has been painted and before any task that a
+/// later callback of that frame posts, so that it sees what the frame showed. `setup` runs first.
+async fn sample_frames(b: &Browser, setup: &str, sample: &str, go_on: &str) {
+    super::devtools(
+        b,
+        "Page.addScriptToEvaluateOnNewDocument",
+        serde_json::json!({"source": format!(
+            "window.frames_seen = [];
+             {setup}
+             const sample = () => {{ {sample} }};
+             const look = () => {{
+               setTimeout(sample);
+               if ({go_on}) requestAnimationFrame(look);
+             }};
+             requestAnimationFrame(look);"
+        )}),
+    )
+    .await;
+}
+
 /// Opens `url` on a site whose wasm is slow, and returns what was on screen in the first frame
 /// painted with the whole first view (its parts below the first screen come a frame after the
 /// rest), or 1.5 s after the page was read, if none came: recorded by the
@@ -39,13 +73,7 @@ async fn screen(b: &Browser) -> serde_json::Value {
 async fn before_the_app(b: &Browser, site: &Site, url: &str) -> serde_json::Value {
     site.slow_down(MODULE, SLOW);
     // From the network, slow: not from the service worker's cache of an earlier visit.
-    super::devtools(b, "Network.enable", serde_json::json!({})).await;
-    super::devtools(
-        b,
-        "Network.setBypassServiceWorker",
-        serde_json::json!({"bypass": true}),
-    )
-    .await;
+    from_the_network(b).await;
     super::devtools(
         b,
         "Page.addScriptToEvaluateOnNewDocument",
@@ -106,6 +134,11 @@ async fn the_overview_is_read_before_the_app_arrives_and_the_app_takes_over_unch
     );
     let app = after_the_app(&b).await;
     assert_eq!(first, app, "the app took over without a change on screen");
+    assert_eq!(
+        b.js("return window.shifts;").await,
+        serde_json::json!([]),
+        "layout shifts while the first view was shown and the app took over"
+    );
 
     // A reader who chose Chinese gets the Chinese first view.
     b.click("button.lang").await;
@@ -152,34 +185,23 @@ async fn on_a_slow_connection_the_first_view_is_the_first_thing_shown_in_either_
     site.slow_down(".stall.js", Duration::from_millis(800));
     let b = Browser::start_at(site.url).await;
     set_width(&b, 390).await;
-    super::devtools(&b, "Network.enable", serde_json::json!({})).await;
-    super::devtools(
+    from_the_network(&b).await;
+    // Frame by frame: what the frame showed, whether the page had been read to its end
+    // (DOMContentLoaded), how many parts marked as below the first screen it showed, and whether
+    // what it showed reached past the bottom of the screen.
+    sample_frames(
         &b,
-        "Network.setBypassServiceWorker",
-        serde_json::json!({"bypass": true}),
-    )
-    .await;
-    // Frame by frame (a frame's callbacks run before it is painted): what the page shows, whether
-    // the page had been read to its end (DOMContentLoaded), how many parts marked as below the
-    // first screen it shows, and whether what it shows reaches past the bottom of the screen.
-    super::devtools(
-        &b,
-        "Page.addScriptToEvaluateOnNewDocument",
-        serde_json::json!({"source": "window.frames_seen = [];
-             const look = () => {
-               const shown = [...document.querySelectorAll('#shell > .loading, .first-view')]
-                 .filter(e => e.offsetParent !== null)
-                 .map(e => e.dataset.first || 'loading');
-               const marked = [...document.querySelectorAll('.first-view [data-below]')];
-               const below = marked.filter(e => e.offsetParent !== null).length;
-               const full = document.scrollingElement.scrollHeight > innerHeight;
-               const last = window.frames_seen[window.frames_seen.length - 1];
-               if (!last || shown.join() !== last[0].join() || below !== last[2])
-                 window.frames_seen.push([shown, !!window.seen_dcl, below, full, marked.length]);
-               if (!window.seen_dcl || performance.now() - window.seen_dcl < 300) requestAnimationFrame(look);
-             };
-             requestAnimationFrame(look);
-             document.addEventListener('DOMContentLoaded', () => { window.seen_dcl = performance.now(); });"}),
+        "document.addEventListener('DOMContentLoaded', () => { window.seen_dcl = performance.now(); });",
+        "const shown = [...document.querySelectorAll('#shell > .loading, .first-view')]
+           .filter(e => e.offsetParent !== null)
+           .map(e => e.dataset.first || 'loading');
+         const marked = [...document.querySelectorAll('.first-view [data-below]')];
+         const below = marked.filter(e => e.offsetParent !== null).length;
+         const full = document.scrollingElement.scrollHeight > innerHeight;
+         const last = window.frames_seen[window.frames_seen.length - 1];
+         if (!last || shown.join() !== last[0].join() || below !== last[2])
+           window.frames_seen.push([shown, !!window.seen_dcl, below, full, marked.length]);",
+        "!window.seen_dcl || performance.now() - window.seen_dcl < 300",
     )
     .await;
     for lang in ["en", "zh"] {
@@ -223,6 +245,51 @@ async fn on_a_slow_connection_the_first_view_is_the_first_thing_shown_in_either_
             "{lang}: all of the view is shown before the page has been read to its end: {frames:?}"
         );
     }
+    b.close().await;
+}
+
+/// A reload puts the reader back where they had scrolled to, from the first frame with the first
+/// view, and the view does not move after: the parts below its first screen are not held back
+/// then, so the page is long enough at once.
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_reloaded_overview_is_where_the_reader_had_scrolled_to_from_its_first_frame() {
+    let site = Site::start(&harness::dist_dir());
+    let b = Browser::start_at(site.url).await;
+    set_width(&b, 390).await;
+    site.slow_down(MODULE, SLOW);
+    from_the_network(&b).await;
+    // Where each frame with the first view was scrolled to.
+    sample_frames(
+        &b,
+        "",
+        "if ([...document.querySelectorAll('.first-view')].some(e => e.offsetParent !== null))
+           window.frames_seen.push(Math.round(scrollY));",
+        "window.frames_seen.length < 5 && performance.now() < 3000",
+    )
+    .await;
+    b.client.goto(site.url).await.expect("navigate");
+    b.wait_for("body > main h1").await;
+    b.js("window.scrollTo(0, 1600); return null;").await;
+    super::wait_until(&b, "the scroll", async |b| {
+        b.js("return Math.round(scrollY);").await == 1600
+    })
+    .await;
+    b.client.refresh().await.expect("reload");
+    super::wait_until(&b, "frames with the first view", async |b| {
+        b.js("return window.frames_seen.length >= 3 || performance.now() > 3000;")
+            .await
+            == true
+    })
+    .await;
+    // The browser puts the reader back by the element they were reading (its scroll anchor), so
+    // the offset may differ from the app's page: not the top, and the same in every frame.
+    let frames = b.js("return window.frames_seen;").await;
+    let seen = frames.as_array().expect("frames");
+    assert!(
+        !seen.is_empty() && seen[0].as_i64() > Some(1000) && seen.iter().all(|y| *y == seen[0]),
+        "every frame with the first view was where the reader had been: {frames}"
+    );
     b.close().await;
 }
 
