@@ -39,17 +39,27 @@ if [ "$profile" = release ]; then
   done
 fi
 
-# The loader instantiates a part from its response as it streams, which needs the host to send
+# The loader is changed in two places; each change checks that the text it replaces is there.
+loader="$work/parts/__wasm_split.js"
+rewrite() { # what, old text, new text
+  count=$(grep -cF "$2" "$loader" || true)
+  [ "$count" -gt 0 ] || { echo "split.sh: the parts' loader is not as expected ($1)" >&2; exit 1; }
+  awk -v a="$2" -v b="$3" '{ while ((i = index($0, a)) > 0) $0 = substr($0, 1, i - 1) b substr($0, i + length(a)); print }' \
+    "$loader" >"$work/loader.js"
+  ! grep -qF "$2" "$work/loader.js" || { echo "split.sh: loader not rewritten ($1)" >&2; exit 1; }
+  mv "$work/loader.js" "$loader"
+}
+# 1. It instantiates a part from its response as it streams, which needs the host to send
 # `application/wasm`; like the app's own script, it reads the bytes first instead, so that any
 # host will do (the parts are small).
-stream='(WebAssembly.instantiateStreaming(src, imports))'
-whole='(src.then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.status + " " + r.url))).then((b) => WebAssembly.instantiate(b, imports)))'
-count=$(grep -cF "$stream" "$work/parts/__wasm_split.js" || true)
-[ "$count" -gt 0 ] || { echo "split.sh: the parts' loader is not as expected" >&2; exit 1; }
-awk -v a="$stream" -v b="$whole" '{ while ((i = index($0, a)) > 0) $0 = substr($0, 1, i - 1) b substr($0, i + length(a)); print }' \
-  "$work/parts/__wasm_split.js" >"$work/loader.js"
-! grep -qF 'instantiateStreaming' "$work/loader.js" || { echo "split.sh: loader not rewritten" >&2; exit 1; }
-mv "$work/loader.js" "$work/parts/__wasm_split.js"
+rewrite streaming '(WebAssembly.instantiateStreaming(src, imports))' \
+  '(src.then((r) => r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.status + " " + r.url))).then((b) => WebAssembly.instantiate(b, imports)))'
+# 2. It asks for all the pieces a part needs in one go: a page's part is some twenty pieces, and
+# asking for them took 20 to 50 ms in one task on a desktop (four times that on a phone), the
+# longest task of a section page's start. It asks for one piece per task instead (a message
+# posted to itself, as web::next_task does), so the page answers input in between.
+rewrite one-per-task 'const parallelStuff = deps.map(d => d());' \
+  'const parallelStuff = []; for (const d of deps) { parallelStuff.push(d()); await new Promise((k) => { const c = new MessageChannel(); c.port1.onmessage = () => k(); c.port2.postMessage(null); }); }'
 
 # The parts' folder is named after their contents and the app's module.
 digest=$(cat "$work"/parts/* "$work/bound/${name}_bg.wasm" | sha256sum | cut -c 1-16)

@@ -1104,6 +1104,50 @@ async fn a_first_visit_fits_the_size_budget() {
 
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
+async fn a_pages_part_is_asked_for_a_piece_per_task() {
+    // Asking for a part's twenty-odd pieces at once was the longest task of a section page's
+    // start (public/split.sh). Counted here: the pieces asked for in each task, while the app
+    // opens a section page whose part it has not fetched yet (the overview needs none).
+    let b = Browser::start().await;
+    b.open("").await;
+    b.js(r##"
+        window.piecesPerTask = [];
+        let batch = 0;
+        const fetch = window.fetch;
+        window.fetch = function (resource, ...rest) {
+          const url = String(resource instanceof Request ? resource.url : resource);
+          if (url.includes("/parts-")) {
+            // A message posted now is answered in a later task: the batch ends with this task.
+            if (batch === 0) {
+              const c = new MessageChannel();
+              c.port1.onmessage = () => { window.piecesPerTask.push(batch); batch = 0; };
+              c.port2.postMessage(null);
+            }
+            batch += 1;
+          }
+          return fetch.call(this, resource, ...rest);
+        };
+        location.hash = "#/section/a4";
+        return true;"##)
+        .await;
+    b.wait_for("body > main ul.multiples").await;
+    let counts: Vec<u64> = serde_json::from_value(b.js("return window.piecesPerTask;").await)
+        .expect("counts");
+    let pieces: u64 = counts.iter().sum();
+    assert!(
+        pieces >= 5,
+        "the section's part was fetched in {pieces} pieces: {counts:?}"
+    );
+    // One per task; two where another message's task comes between.
+    assert!(
+        counts.iter().all(|&n| n <= 2),
+        "pieces asked for per task: {counts:?}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn without_storage_the_app_works_in_memory_and_says_so() {
     // The browser blocks site data for the page: reading localStorage throws.
     let b = Browser::start_without_site_data().await;
