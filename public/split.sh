@@ -59,7 +59,7 @@ rewrite streaming '(WebAssembly.instantiateStreaming(src, imports))' \
 # longest task of a section page's start. It asks for one piece per task instead (a message
 # posted to itself, as web::next_task does), so the page answers input in between.
 rewrite one-per-task 'const parallelStuff = deps.map(d => d());' \
-  'const parallelStuff = []; for (const d of deps) { parallelStuff.push(d()); await new Promise((k) => { const c = new MessageChannel(); c.port1.onmessage = () => k(); c.port2.postMessage(null); }); }'
+  'const parallelStuff = []; for (const d of deps) { parallelStuff.push(d()); await new Promise((k) => { const c = new MessageChannel(); c.port1.onmessage = k; c.port2.postMessage(0); }); }'
 
 # The parts' folder is named after their contents and the app's module.
 digest=$(cat "$work"/parts/* "$work/bound/${name}_bg.wasm" | sha256sum | cut -c 1-16)
