@@ -1131,8 +1131,8 @@ async fn a_pages_part_is_asked_for_a_piece_per_task() {
         return true;"##)
         .await;
     b.wait_for("body > main ul.multiples").await;
-    let counts: Vec<u64> = serde_json::from_value(b.js("return window.piecesPerTask;").await)
-        .expect("counts");
+    let counts: Vec<u64> =
+        serde_json::from_value(b.js("return window.piecesPerTask;").await).expect("counts");
     let pieces: u64 = counts.iter().sum();
     assert!(
         pieces >= 5,
