@@ -1105,7 +1105,7 @@ async fn a_first_visit_fits_the_size_budget() {
 #[tokio::test]
 #[ignore = "needs Chromium and the release build: run .ci/test e2e"]
 async fn a_pages_part_is_asked_for_a_piece_per_task() {
-    // Asking for a part's twenty-odd pieces at once was the longest task of a section page's
+    // Asking for a part's pieces all in one task would be the longest task of a section page's
     // start (public/split.sh). Counted here: the pieces asked for in each task, while the app
     // opens a section page whose part it has not fetched yet (the overview needs none).
     let b = Browser::start().await;
