@@ -43,10 +43,10 @@ fi
 # not there (another version of wasm-split-cli) or is still there afterwards.
 loader="$work/parts/__wasm_split.js"
 rewrite() { # what, old text, new text
-  count=$(grep -cF -e "$2" "$loader" || true)
-  [ "$count" -gt 0 ] || { echo "split.sh: the parts' loader is not as expected ($1)" >&2; exit 1; }
+  grep -qF -e "$2" "$loader" || { echo "split.sh: the parts' loader is not as expected ($1)" >&2; exit 1; }
   # The texts go through the environment, not `awk -v`, which would read their backslashes as
-  # escapes; each line is scanned once, so a new text holding the old one is not replaced again.
+  # escapes; each line is scanned once, so a new text holding the old one cannot loop (the check
+  # after it then fails the build).
   OLD="$2" NEW="$3" awk '{
     rest = $0; out = ""
     while ((i = index(rest, ENVIRON["OLD"])) > 0) {
